@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { CodeChip, LifecycleBadge } from "@/components/status-badge";
+import { StatusMdx } from "@/components/status/status-mdx";
+import { listContentCodes, readStatusPage } from "@/lib/content";
+import { getStatus } from "@/lib/registry";
+
+export const dynamicParams = false;
+
+type Props = { params: Promise<{ code: string }> };
+
+export function generateStaticParams(): { code: string }[] {
+  return listContentCodes()
+    .filter((c) => getStatus(c) !== undefined)
+    .map((c) => ({ code: String(c) }));
+}
+
+function load(code: string) {
+  if (!/^\d{3}$/.test(code)) return undefined;
+  const status = getStatus(Number(code));
+  const page = status ? readStatusPage(status.code) : undefined;
+  return status && page ? { status, page } : undefined;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = load((await params).code);
+  if (!found) return {};
+  const { status, page } = found;
+  const title = `${status.code} ${status.reason}`;
+  return {
+    title,
+    description: page.frontmatter.description,
+    keywords: page.frontmatter.keywords,
+    alternates: { canonical: `/${status.code}` },
+    openGraph: { title, description: page.frontmatter.description, type: "article" },
+  };
+}
+
+export default async function StatusPage({ params }: Props) {
+  const found = load((await params).code);
+  if (!found) notFound();
+  const { status, page } = found;
+  return (
+    <article>
+      <nav aria-label="Breadcrumb" className="mb-4 text-sm text-slate-600 dark:text-slate-400">
+        <Link href="/" className="hover:underline">
+          All codes
+        </Link>{" "}
+        / <span>{status.class} {status.className}</span>
+      </nav>
+      <header>
+        <div className="flex flex-wrap items-center gap-3">
+          <CodeChip code={status.code} cls={status.class} />
+          <LifecycleBadge lifecycle={status.lifecycle} />
+          {status.origin ? <span className="text-sm text-slate-600 dark:text-slate-400">Origin: {status.origin}</span> : null}
+        </div>
+        <h1 className="mt-3 text-3xl font-bold tracking-tight sm:text-4xl">
+          {status.code} {status.reason}
+        </h1>
+        {status.formerReasons.length > 0 ? (
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Formerly: {status.formerReasons.join("; ")}</p>
+        ) : null}
+        <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{page.frontmatter.description}</p>
+      </header>
+      <div className="max-w-3xl">
+        <StatusMdx page={page} status={status} />
+      </div>
+    </article>
+  );
+}

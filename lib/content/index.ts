@@ -1,0 +1,108 @@
+/**
+ * Reference-page content: one MDX file per status code in `content/`, with YAML frontmatter that is
+ * validated strictly. The facts (reason, headers, cacheability, spec) are not in the frontmatter: they
+ * come from the registry. Node-only (reads files); used at build time and by tests.
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+import matter from "gray-matter";
+import { z } from "zod";
+
+import { getStatus } from "../registry";
+
+export const CONTENT_DIR = path.join(process.cwd(), "content");
+
+export const frontmatterSchema = z.strictObject({
+  code: z.number().int().min(100).max(599),
+  description: z.string().min(70).max(200),
+  keywords: z.array(z.string().min(1)).min(1),
+});
+export type Frontmatter = z.infer<typeof frontmatterSchema>;
+
+export interface StatusPage {
+  code: number;
+  frontmatter: Frontmatter;
+  /** The MDX source after the frontmatter. */
+  body: string;
+  file: string;
+}
+
+/** Components every page must place exactly once (rendered from the registry). */
+export const REQUIRED_COMPONENTS = ["HeaderRules", "CachingFacts", "TryIt", "SpecLinks"] as const;
+
+/** The `##` headings every page has, in order. "Error body" is only for 4xx and 5xx codes. */
+export function requiredSections(code: number): string[] {
+  const sections = ["What it means", "When to use it", "Compared with", "Headers", "Caching", "Client handling"];
+  if (code >= 400) sections.push("Error body");
+  sections.push("Try it", "Specification");
+  return sections;
+}
+
+/** Codes that have a content file, in numeric order. */
+export function listContentCodes(): number[] {
+  return fs
+    .readdirSync(path.join(process.cwd(), "content"))
+    .map((f) => /^(\d{3})\.mdx$/.exec(f)?.[1])
+    .filter((c): c is string => c !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+export function contentFile(code: number): string {
+  return path.join(process.cwd(), "content", `${code}.mdx`);
+}
+
+/** Parses a page's source; throws with the file name on invalid frontmatter or a code mismatch. */
+export function parseStatusPage(source: string, file: string, expectedCode: number): StatusPage {
+  const { data, content } = matter(source);
+  const parsed = frontmatterSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new Error(`${file}: invalid frontmatter: ${z.prettifyError(parsed.error)}`);
+  }
+  if (parsed.data.code !== expectedCode) {
+    throw new Error(`${file}: frontmatter code ${parsed.data.code} does not match the file name`);
+  }
+  if (!getStatus(expectedCode)) throw new Error(`${file}: ${expectedCode} is not in the registry`);
+  return { code: expectedCode, frontmatter: parsed.data, body: content, file };
+}
+
+export function readStatusPage(code: number): StatusPage | undefined {
+  const file = contentFile(code);
+  if (!fs.existsSync(file)) return undefined;
+  return parseStatusPage(fs.readFileSync(file, "utf8"), file, code);
+}
+
+/** The `##` headings of an MDX body, in order, ignoring fenced code. */
+export function sectionHeadings(body: string): string[] {
+  const out: string[] = [];
+  let inFence = false;
+  for (const line of body.split("\n")) {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    if (inFence) continue;
+    const m = /^##\s+(.+?)\s*$/.exec(line);
+    if (m?.[1]) out.push(m[1]);
+  }
+  return out;
+}
+
+/** The text of one `##` section (up to the next `##`), or undefined. */
+export function sectionText(body: string, heading: string): string | undefined {
+  const lines = body.split("\n");
+  let inFence = false;
+  let start = -1;
+  const collected: string[] = [];
+  for (const line of lines) {
+    const fence = /^\s*(```|~~~)/.test(line);
+    if (!inFence && /^##\s+/.test(line)) {
+      if (start >= 0) break;
+      if (line.replace(/^##\s+/, "").trim() === heading) {
+        start = 0;
+        continue;
+      }
+    }
+    if (fence) inFence = !inFence;
+    if (start >= 0) collected.push(line);
+  }
+  return start >= 0 ? collected.join("\n") : undefined;
+}

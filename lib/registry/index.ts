@@ -1,0 +1,229 @@
+/**
+ * The status registry: the single typed source of truth for every status code the site knows.
+ *
+ * The data is the project's rule book (`status-rules.json`, facts from RFC 9110, 9111, 6585 and the
+ * other documents the IANA registry cites). It is validated with zod when this module loads, so a
+ * malformed entry fails the build and the tests instead of rendering a wrong page.
+ */
+import { z } from "zod";
+
+import raw from "./status-rules.json";
+
+export const STATUS_CLASSES = ["1xx", "2xx", "3xx", "4xx", "5xx"] as const;
+export type StatusClass = (typeof STATUS_CLASSES)[number];
+
+export const CLASS_NAMES: Record<StatusClass, string> = {
+  "1xx": "Informational",
+  "2xx": "Successful",
+  "3xx": "Redirection",
+  "4xx": "Client Error",
+  "5xx": "Server Error",
+};
+
+export const LIFECYCLES = [
+  "active",
+  "deprecated",
+  "reserved",
+  "obsoleted",
+  "temporary",
+  "unofficial",
+] as const;
+export type Lifecycle = (typeof LIFECYCLES)[number];
+
+const headerRuleSchema = z.strictObject({
+  header: z.string().min(1),
+  level: z.string().min(1),
+  when: z.string().min(1),
+  cite: z.string().min(1),
+});
+
+const redirectSchema = z.strictObject({
+  autoFollowByBrowsers: z.boolean(),
+  methodChange: z.string(),
+  permanent: z.boolean().nullable(),
+});
+
+const entrySchema = z
+  .strictObject({
+    code: z.number().int().min(100).max(599),
+    reason: z.string().min(1),
+    class: z.enum(STATUS_CLASSES),
+    className: z.string(),
+    spec: z.string().nullable(),
+    section: z.string().nullable(),
+    official: z.boolean(),
+    lifecycle: z.enum(LIFECYCLES),
+    requiredHeaders: z.array(z.string()),
+    recommendedHeaders: z.array(z.string()),
+    optionalHeaders: z.array(z.string()),
+    forbiddenHeaders: z.array(z.string()),
+    discouragedHeaders: z.array(z.string()),
+    headerRules: z.array(headerRuleSchema),
+    contentAllowed: z.boolean(),
+    heuristicallyCacheable: z.boolean(),
+    finalResponse: z.boolean(),
+    notes: z.string(),
+    caching: z.string(),
+    sources: z.array(z.string()).min(1),
+    contentNote: z.string().optional(),
+    requiredHeadersNote: z.string().optional(),
+    redirect: redirectSchema.optional(),
+    retry: z.string().nullable().optional(),
+    oftenConfusedWith: z.array(z.number().int()).optional(),
+    formerReasons: z.array(z.string()).optional(),
+    origin: z.string().optional(),
+    onWire: z.boolean().optional(),
+    clientSeesStatus: z.number().int().optional(),
+  })
+  .refine((e) => e.class === `${Math.floor(e.code / 100)}xx`, {
+    message: "class must match the first digit of the code",
+  })
+  .refine((e) => e.className === CLASS_NAMES[e.class], {
+    message: "className must match the class",
+  })
+  .refine((e) => (e.lifecycle === "unofficial") === !e.official, {
+    message: "unofficial lifecycle exactly when not official",
+  });
+
+type Entry = z.infer<typeof entrySchema>;
+
+export interface SpecLink {
+  /** Display text, e.g. "RFC 9110 §15.5.2". */
+  label: string;
+  /** Absolute URL of that section (or document), or null for sources that are not documents we can link. */
+  url: string | null;
+}
+
+export interface StatusInfo
+  extends Omit<Entry, "retry" | "oftenConfusedWith" | "formerReasons"> {
+  retry: string | null;
+  oftenConfusedWith: number[];
+  formerReasons: string[];
+  /** Link to the defining section, or null for unofficial codes. */
+  specLink: SpecLink | null;
+  /** The sources, each turned into one or more links. */
+  sourceLinks: SpecLink[];
+}
+
+const RFC_BASE = "https://www.rfc-editor.org/rfc/rfc";
+const DRAFT_BASE = "https://datatracker.ietf.org/doc/";
+const IANA_REGISTRY = "https://www.iana.org/assignments/http-status-codes/http-status-codes.xhtml";
+
+/** URL of one section (or appendix) of an RFC. */
+export function rfcSectionUrl(rfc: number, section?: string): string {
+  const base = `${RFC_BASE}${rfc}`;
+  if (!section) return base;
+  const appendix = /^Appendix\s+([A-Z](?:\.\d+)*)$/i.exec(section.trim());
+  if (appendix) return `${base}#appendix-${appendix[1]}`;
+  return `${base}#section-${section.trim()}`;
+}
+
+/**
+ * Turns a citation such as "RFC 9110 §15.5.2, §11.6.1" or "RFC 9110 §15.4.9, RFC 7538 §3" into links.
+ * Anything that is not an RFC or draft reference (vendor docs, IANA) becomes a link-less label,
+ * except the IANA registry itself.
+ */
+export function citeLinks(cite: string): SpecLink[] {
+  const links: SpecLink[] = [];
+  const re = /RFC\s*(\d{3,5})((?:\s*(?:§\s*[\d.]+|Appendix\s+[A-Z](?:\.\d+)*)\s*,?)*)/g;
+  let match: RegExpExecArray | null;
+  let found = false;
+  while ((match = re.exec(cite)) !== null) {
+    found = true;
+    const rfc = Number(match[1]);
+    const parts = (match[2] ?? "")
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean);
+    if (parts.length === 0) {
+      links.push({ label: `RFC ${rfc}`, url: rfcSectionUrl(rfc) });
+      continue;
+    }
+    for (const part of parts) {
+      const section = part.replace(/^§\s*/, "");
+      const label = part.startsWith("§") ? `RFC ${rfc} §${section}` : `RFC ${rfc} ${section}`;
+      links.push({ label, url: rfcSectionUrl(rfc, section) });
+    }
+  }
+  if (found) return links;
+  const draft = /(draft-[a-z0-9-]+?)(?:-\d{2})?$/i.exec(cite.trim());
+  if (draft) return [{ label: cite.trim(), url: `${DRAFT_BASE}${draft[1]}/` }];
+  if (/^IANA HTTP Status Code Registry/.test(cite)) return [{ label: cite, url: IANA_REGISTRY }];
+  return [{ label: cite, url: null }];
+}
+
+function specLinkOf(e: Entry): SpecLink | null {
+  if (!e.spec) return null;
+  if (e.spec.startsWith("RFC")) {
+    const rfc = Number(e.spec.replace(/\D/g, ""));
+    return e.section
+      ? { label: `${e.spec} §${e.section}`, url: rfcSectionUrl(rfc, e.section) }
+      : { label: e.spec, url: rfcSectionUrl(rfc) };
+  }
+  return citeLinks(e.spec)[0] ?? null;
+}
+
+function build(): ReadonlyMap<number, StatusInfo> {
+  const entries = z.array(entrySchema).parse(raw);
+  const map = new Map<number, StatusInfo>();
+  for (const e of entries) {
+    if (map.has(e.code)) throw new Error(`duplicate status code ${e.code} in the registry`);
+    map.set(e.code, {
+      ...e,
+      retry: e.retry ?? null,
+      oftenConfusedWith: e.oftenConfusedWith ?? [],
+      formerReasons: e.formerReasons ?? [],
+      specLink: specLinkOf(e),
+      sourceLinks: e.sources.flatMap(citeLinks),
+    });
+  }
+  for (const info of map.values()) {
+    for (const other of info.oftenConfusedWith) {
+      if (!map.has(other)) throw new Error(`${info.code} is confused with unknown code ${other}`);
+    }
+  }
+  return map;
+}
+
+const REGISTRY = build();
+const SORTED: readonly StatusInfo[] = [...REGISTRY.values()].sort((a, b) => a.code - b.code);
+
+/** Every code the site documents, in numeric order. */
+export function allStatuses(): readonly StatusInfo[] {
+  return SORTED;
+}
+
+export function getStatus(code: number): StatusInfo | undefined {
+  return REGISTRY.get(code);
+}
+
+export function isKnownStatus(code: number): boolean {
+  return REGISTRY.has(code);
+}
+
+export function classOf(code: number): StatusClass {
+  const digit = Math.floor(code / 100);
+  if (digit < 1 || digit > 5) throw new RangeError(`${code} is outside 100-599`);
+  return `${digit}xx` as StatusClass;
+}
+
+/** Codes grouped by class, each group in numeric order. */
+export function statusesByClass(): { cls: StatusClass; name: string; statuses: StatusInfo[] }[] {
+  return STATUS_CLASSES.map((cls) => ({
+    cls,
+    name: CLASS_NAMES[cls],
+    statuses: SORTED.filter((s) => s.class === cls),
+  }));
+}
+
+/**
+ * The reason phrase to put on the status line for any code in 100-599. Unregistered codes get the
+ * class's generic name, which is what a client would fall back to anyway (RFC 9110 §15).
+ */
+export function reasonPhrase(code: number): string {
+  const info = REGISTRY.get(code);
+  if (info && info.lifecycle !== "reserved") return info.reason.replace(/\s*\(OBSOLETED\)$/, "");
+  if (info?.code === 418) return "I'm a teapot";
+  if (info) return "Unused";
+  return `Unassigned ${CLASS_NAMES[classOf(code)]}`;
+}

@@ -1,0 +1,102 @@
+/**
+ * Content invariants: every registry code has exactly one well-formed page, and every page has the
+ * sections, components and links the site promises.
+ */
+import fs from "node:fs";
+
+import { compile } from "@mdx-js/mdx";
+import remarkGfm from "remark-gfm";
+import { describe, expect, it } from "vitest";
+
+import { contentFile, listContentCodes, readStatusPage, REQUIRED_COMPONENTS, requiredSections, sectionHeadings, sectionText } from "@/lib/content";
+import { allStatuses, getStatus } from "@/lib/registry";
+
+const codes = allStatuses().map((s) => s.code);
+const pages = listContentCodes();
+
+describe("content/ and the registry", () => {
+  it("has exactly one page per registry code", () => {
+    expect(pages).toEqual(codes);
+  });
+  it("has no stray files", () => {
+    const files = fs.readdirSync("content").filter((f) => !f.startsWith("."));
+    expect(files.filter((f) => !/^\d{3}\.mdx$/.test(f))).toEqual(["README.md"]);
+  });
+});
+
+describe.each(pages)("content/%i.mdx", (code) => {
+  const page = readStatusPage(code);
+  const status = getStatus(code);
+  if (!page || !status) throw new Error(`${code}: page or registry entry missing`);
+  const body = page.body;
+  /** The prose only: fenced code may hold anything (XML, JSON) and is not MDX. */
+  const prose = body.replace(/^(```|~~~)[\s\S]*?^\1/gm, "");
+
+  it("compiles as MDX", async () => {
+    await expect(compile(fs.readFileSync(contentFile(code), "utf8").replace(/^---[\s\S]*?---/, ""), { remarkPlugins: [remarkGfm] })).resolves.toBeTruthy();
+  });
+
+  it("has the required sections, in order, and no h1", () => {
+    expect(sectionHeadings(body)).toEqual(requiredSections(code));
+    expect(body).not.toMatch(/^#\s/m);
+  });
+
+  it("places each registry-driven component once, in its section", () => {
+    const where: Record<(typeof REQUIRED_COMPONENTS)[number], string> = {
+      HeaderRules: "Headers",
+      CachingFacts: "Caching",
+      TryIt: "Try it",
+      SpecLinks: "Specification",
+    };
+    for (const name of REQUIRED_COMPONENTS) {
+      const tag = new RegExp(`<${name}\\s*/>`, "g");
+      expect(body.match(tag), name).toHaveLength(1);
+      expect(sectionText(body, where[name]), name).toMatch(tag);
+    }
+    const used = [...prose.matchAll(/<([A-Z][A-Za-z]*)/g)].map((m) => m[1]);
+    for (const name of used) expect(REQUIRED_COMPONENTS as readonly (string | undefined)[], `unknown component ${name}`).toContain(name);
+  });
+
+  it("compares it with every code the registry says it is confused with", () => {
+    const compared = sectionText(body, "Compared with") ?? "";
+    for (const other of status.oftenConfusedWith) {
+      expect(compared, `${code} vs ${other}`).toMatch(new RegExp(`^###\\s+${code} vs ${other}\\b`, "m"));
+    }
+  });
+
+  it("links only to existing code pages and to specification sections", () => {
+    for (const m of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
+      const href = m[1] ?? "";
+      if (href.startsWith("/")) {
+        expect(href, href).toMatch(/^\/\d{3}$/);
+        expect(getStatus(Number(href.slice(1))), href).toBeDefined();
+      } else {
+        expect(href, href).toMatch(/^https:\/\/(www\.rfc-editor\.org\/rfc\/rfc\d+(#(section|appendix)-[\w.]+)?|datatracker\.ietf\.org\/doc\/[\w-]+\/?)$/);
+      }
+    }
+  });
+
+  if (code >= 400) {
+    it("gives an RFC 9457 error body whose status matches the code, where the code reaches clients", () => {
+      const text = sectionText(body, "Error body") ?? "";
+      const fences = [...text.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
+      if (status.onWire === false) {
+        expect(fences).toHaveLength(0);
+        return;
+      }
+      expect(fences.length).toBeGreaterThan(0);
+      const problem = JSON.parse(fences[0] ?? "") as Record<string, unknown>;
+      expect(problem.status).toBe(code);
+      expect(typeof problem.title).toBe("string");
+      expect(text).toMatch(/application\/problem\+json/);
+    });
+  }
+
+  it("cites no superseded RFC as current", () => {
+    // 2616/7230-7235/7807 were obsoleted by RFC 9110-9112 and 9457; naming them is allowed only as history.
+    for (const m of prose.matchAll(/RFC\s?(2616|723[0-5]|7807)\b/g)) {
+      const around = prose.slice(Math.max(0, m.index - 200), m.index + 80);
+      expect(around, around).toMatch(/obsolete|formerly|older|earlier|used to|previous|replaced|renamed|was called|superseded|old/i);
+    }
+  });
+});
