@@ -2,9 +2,15 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+import { CommandPalette } from "@/components/command-palette.client";
+import { ThemeToggle } from "@/components/theme-toggle.client";
+import { indexEntries } from "@/lib/content";
+import { siteUrl } from "@/lib/site";
+
 import "./globals.css";
 
 export const metadata: Metadata = {
+  metadataBase: new URL(siteUrl()),
   title: { default: "statuscodes — every HTTP status code, explained and testable", template: "%s — statuscodes" },
   description:
     "What each HTTP status code really means, which headers it needs, how caches and clients treat it, and a live simulator URL to test against.",
@@ -30,7 +36,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="font-mono text-lg font-bold tracking-tight">
               status<span className="text-indigo-600 dark:text-indigo-400">codes</span>
             </Link>
-            <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-400">HTTP status codes, explained and testable</span>
+            <div className="flex items-center gap-2">
+              <Link href="/compare" className="hidden px-1 text-sm hover:underline sm:inline">
+                Comparisons
+              </Link>
+              <CommandPalette items={indexEntries().map(({ code, reason, keywords, aliases }) => ({ code, reason, keywords, aliases }))} />
+              <ThemeToggle />
+            </div>
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">

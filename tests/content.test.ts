@@ -8,7 +8,7 @@ import { compile } from "@mdx-js/mdx";
 import remarkGfm from "remark-gfm";
 import { describe, expect, it } from "vitest";
 
-import { contentFile, listContentCodes, readStatusPage, REQUIRED_COMPONENTS, requiredSections, sectionHeadings, sectionText } from "@/lib/content";
+import { COMPARE_SECTIONS, contentFile, listCompareSlugs, listContentCodes, readComparePage, readStatusPage, REQUIRED_COMPONENTS, requiredSections, sectionHeadings, sectionText } from "@/lib/content";
 import { allStatuses, getStatus } from "@/lib/registry";
 
 const codes = allStatuses().map((s) => s.code);
@@ -19,8 +19,8 @@ describe("content/ and the registry", () => {
     expect(pages).toEqual(codes);
   });
   it("has no stray files", () => {
-    const files = fs.readdirSync("content").filter((f) => !f.startsWith("."));
-    expect(files.filter((f) => !/^\d{3}\.mdx$/.test(f))).toEqual(["README.md"]);
+    const files = fs.readdirSync("content", { withFileTypes: true }).filter((f) => f.isFile() && !f.name.startsWith("."));
+    expect(files.map((f) => f.name).filter((f) => !/^\d{3}\.mdx$/.test(f))).toEqual(["README.md"]);
   });
 });
 
@@ -96,7 +96,41 @@ describe.each(pages)("content/%i.mdx", (code) => {
     // 2616/7230-7235/7807 were obsoleted by RFC 9110-9112 and 9457; naming them is allowed only as history.
     for (const m of prose.matchAll(/RFC\s?(2616|723[0-5]|7807)\b/g)) {
       const around = prose.slice(Math.max(0, m.index - 200), m.index + 80);
-      expect(around, around).toMatch(/obsolete|formerly|older|earlier|used to|previous|replaced|renamed|was called|superseded|old/i);
+      expect(around, around).toMatch(/obsolete|formerly|older|earlier|used to|previous|replaced|renamed|was called|superseded|deprecated|history|historical|\bin (19|20)\d\d\b|old/i);
     }
+  });
+});
+
+/** The pairs the site promises to compare side by side. */
+const PROMISED_COMPARISONS = [
+  "401-vs-403",
+  "301-vs-302-vs-307-vs-308",
+  "400-vs-422",
+  "404-vs-410",
+  "500-vs-502-vs-503-vs-504",
+  "200-vs-204",
+  "409-vs-412",
+  "429-vs-503",
+];
+
+describe("comparison pages", () => {
+  it("exist for every promised group", () => {
+    expect(listCompareSlugs()).toEqual(expect.arrayContaining(PROMISED_COMPARISONS));
+  });
+
+  it.each(listCompareSlugs())("%s is well formed", async (slug) => {
+    const page = readComparePage(slug);
+    if (!page) throw new Error(`${slug} missing`);
+    expect(sectionHeadings(page.body)).toEqual(COMPARE_SECTIONS);
+    expect(page.body.match(/<ComparisonTable\s*\/>/g)).toHaveLength(1);
+    expect(sectionText(page.body, "At a glance")).toMatch(/<ComparisonTable\s*\/>/);
+    const prose = page.body.replace(/^(```|~~~)[\s\S]*?^\1/gm, "");
+    for (const m of prose.matchAll(/<([A-Z][A-Za-z]*)/g)) expect(m[1]).toBe("ComparisonTable");
+    for (const m of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
+      const href = m[1] ?? "";
+      if (href.startsWith("/")) expect(getStatus(Number(href.slice(1))), href).toBeDefined();
+      else expect(href).toMatch(/^https:\/\/www\.rfc-editor\.org\/rfc\/rfc\d+(#(section|appendix)-[\w.]+)?$/);
+    }
+    await expect(compile(page.body, { remarkPlugins: [remarkGfm] })).resolves.toBeTruthy();
   });
 });

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { CodeChip, LifecycleBadge } from "@/components/status-badge";
-import { StatusMdx } from "@/components/status/status-mdx";
-import { listContentCodes, readStatusPage } from "@/lib/content";
+import { StatusMdx } from "@/components/mdx-content";
+import { comparisonsFor, listContentCodes, readStatusPage } from "@/lib/content";
 import { getStatus } from "@/lib/registry";
 
 export const dynamicParams = false;
@@ -42,6 +42,7 @@ export default async function StatusPage({ params }: Props) {
   const found = load((await params).code);
   if (!found) notFound();
   const { status, page } = found;
+  const comparisons = comparisonsFor(status.code);
   return (
     <article>
       <nav aria-label="Breadcrumb" className="mb-4 text-sm text-slate-600 dark:text-slate-400">
@@ -63,6 +64,19 @@ export default async function StatusPage({ params }: Props) {
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Formerly: {status.formerReasons.join("; ")}</p>
         ) : null}
         <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{page.frontmatter.description}</p>
+        {comparisons.length > 0 ? (
+          <p className="mt-3 text-sm" data-testid="comparison-links">
+            Side by side:{" "}
+            {comparisons.map((c, i) => (
+              <span key={c.slug}>
+                {i > 0 ? ", " : null}
+                <Link href={`/compare/${c.slug}`} className="text-indigo-700 underline dark:text-indigo-300">
+                  {c.title}
+                </Link>
+              </span>
+            ))}
+          </p>
+        ) : null}
       </header>
       <div className="max-w-3xl">
         <StatusMdx page={page} status={status} />

@@ -9,7 +9,8 @@ import path from "node:path";
 import matter from "gray-matter";
 import { z } from "zod";
 
-import { getStatus } from "../registry";
+import { allStatuses, getStatus, type Lifecycle, type StatusClass } from "../registry";
+import type { SearchItem } from "../search";
 
 export const CONTENT_DIR = path.join(process.cwd(), "content");
 
@@ -105,4 +106,80 @@ export function sectionText(body: string, heading: string): string | undefined {
     if (start >= 0) collected.push(line);
   }
   return start >= 0 ? collected.join("\n") : undefined;
+}
+
+export interface IndexEntry extends SearchItem {
+  cls: StatusClass;
+  lifecycle: Lifecycle;
+  official: boolean;
+  description: string;
+}
+
+/** Everything the index and the quick-jump need about every code, in numeric order. */
+export function indexEntries(): IndexEntry[] {
+  const available = new Set(listContentCodes());
+  return allStatuses()
+    .filter((s) => available.has(s.code))
+    .map((s) => {
+      const page = readStatusPage(s.code);
+      return {
+        code: s.code,
+        reason: s.reason,
+        cls: s.class,
+        lifecycle: s.lifecycle,
+        official: s.official,
+        keywords: page?.frontmatter.keywords ?? [],
+        aliases: [...s.formerReasons, ...(s.origin ? [s.origin] : [])],
+        description: page?.frontmatter.description ?? "",
+      };
+    });
+}
+
+/* ---------- comparison pages: content/compare/{slug}.mdx ---------- */
+
+export const compareFrontmatterSchema = z.strictObject({
+  slug: z.string().regex(/^\d{3}(-vs-\d{3})+$/),
+  codes: z.array(z.number().int()).min(2),
+  title: z.string().min(10).max(120),
+  description: z.string().min(70).max(200),
+});
+export type CompareFrontmatter = z.infer<typeof compareFrontmatterSchema>;
+
+export interface ComparePage {
+  frontmatter: CompareFrontmatter;
+  body: string;
+  file: string;
+}
+
+export const COMPARE_SECTIONS = ["The short answer", "At a glance", "How they differ", "Which one to send", "What clients do"];
+
+export function listCompareSlugs(): string[] {
+  const dir = path.join(process.cwd(), "content", "compare");
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".mdx"))
+    .map((f) => f.slice(0, -".mdx".length))
+    .sort();
+}
+
+export function readComparePage(slug: string): ComparePage | undefined {
+  if (!/^[\d-vs]+$/.test(slug)) return undefined;
+  const file = path.join(process.cwd(), "content", "compare", `${slug}.mdx`);
+  if (!fs.existsSync(file)) return undefined;
+  const { data, content } = matter(fs.readFileSync(file, "utf8"));
+  const parsed = compareFrontmatterSchema.safeParse(data);
+  if (!parsed.success) throw new Error(`${file}: invalid frontmatter: ${z.prettifyError(parsed.error)}`);
+  const fm = parsed.data;
+  if (fm.slug !== slug) throw new Error(`${file}: slug ${fm.slug} does not match the file name`);
+  if (fm.codes.join("-vs-") !== slug) throw new Error(`${file}: codes ${fm.codes.join(", ")} do not match the slug`);
+  for (const c of fm.codes) if (!getStatus(c)) throw new Error(`${file}: ${c} is not in the registry`);
+  return { frontmatter: fm, body: content, file };
+}
+
+/** The comparison pages that include a code. */
+export function comparisonsFor(code: number): CompareFrontmatter[] {
+  return listCompareSlugs()
+    .map((s) => readComparePage(s)?.frontmatter)
+    .filter((f): f is CompareFrontmatter => f !== undefined && f.codes.includes(code));
 }

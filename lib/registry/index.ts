@@ -9,16 +9,9 @@ import { z } from "zod";
 
 import raw from "./status-rules.json";
 
-export const STATUS_CLASSES = ["1xx", "2xx", "3xx", "4xx", "5xx"] as const;
-export type StatusClass = (typeof STATUS_CLASSES)[number];
+import { CLASS_NAMES, STATUS_CLASSES, type StatusClass } from "./classes";
 
-export const CLASS_NAMES: Record<StatusClass, string> = {
-  "1xx": "Informational",
-  "2xx": "Successful",
-  "3xx": "Redirection",
-  "4xx": "Client Error",
-  "5xx": "Server Error",
-};
+export { CLASS_NAMES, STATUS_CLASSES, type StatusClass };
 
 export const LIFECYCLES = [
   "active",

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { MdxContent } from "@/components/mdx-content";
+import { ComparisonTable } from "@/components/status/comparison-table";
+import { listCompareSlugs, readComparePage } from "@/lib/content";
+import { getStatus, type StatusInfo } from "@/lib/registry";
+
+export const dynamicParams = false;
+
+type Props = { params: Promise<{ slug: string }> };
+
+export function generateStaticParams(): { slug: string }[] {
+  return listCompareSlugs().map((slug) => ({ slug }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const page = readComparePage((await params).slug);
+  if (!page) return {};
+  const { title, description, slug } = page.frontmatter;
+  return { title, description, alternates: { canonical: `/compare/${slug}` }, openGraph: { title, description, type: "article" } };
+}
+
+export default async function ComparePage({ params }: Props) {
+  const page = readComparePage((await params).slug);
+  if (!page) notFound();
+  const statuses = page.frontmatter.codes.map((c) => getStatus(c)).filter((s): s is StatusInfo => s !== undefined);
+  return (
+    <article>
+      <nav aria-label="Breadcrumb" className="mb-4 text-sm text-slate-600 dark:text-slate-400">
+        <Link href="/" className="hover:underline">
+          All codes
+        </Link>{" "}
+        / <Link href="/compare" className="hover:underline">Comparisons</Link>
+      </nav>
+      <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{page.frontmatter.title}</h1>
+      <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{page.frontmatter.description}</p>
+      <div className="max-w-3xl">
+        <MdxContent source={page.body} extra={{ ComparisonTable: () => <ComparisonTable statuses={statuses} /> }} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * `/api/codes` and `/api/codes/{code}`: the registry as JSON, for scripts and other sites.
+ */
+import { PROBLEM_JSON, problem } from "../problem";
+import { allStatuses, getStatus, type StatusInfo } from "../registry";
+import { parseCode, type HeaderList } from "../simulator";
+
+export interface ApiResponse {
+  status: number;
+  headers: HeaderList;
+  body: string;
+}
+
+const COMMON: HeaderList = [
+  ["Access-Control-Allow-Origin", "*"],
+  ["Cache-Control", "public, max-age=3600"],
+  ["X-Content-Type-Options", "nosniff"],
+];
+
+function publicView(s: StatusInfo) {
+  return { ...s, page: `/${s.code}`, simulator: `/api/status/${s.code}` };
+}
+
+function json(status: number, value: unknown, type = "application/json"): ApiResponse {
+  return { status, headers: [["Content-Type", type], ...COMMON], body: JSON.stringify(value, null, 2) };
+}
+
+export function listCodesResponse(): ApiResponse {
+  return json(200, { count: allStatuses().length, codes: allStatuses().map(publicView) });
+}
+
+export function oneCodeResponse(raw: string): ApiResponse {
+  const parsed = parseCode(raw);
+  const instance = `/api/codes/${encodeURIComponent(raw)}`;
+  if (!parsed.ok) {
+    return json(400, problem(400, parsed.detail, { instance, invalidParams: parsed.invalidParams }), PROBLEM_JSON);
+  }
+  const info = getStatus(parsed.code);
+  if (!info) {
+    return json(
+      404,
+      problem(404, `${parsed.code} is a valid status code, but neither registered nor a common unofficial one, so the registry has no entry for it.`, { instance }),
+      PROBLEM_JSON,
+    );
+  }
+  return json(200, publicView(info));
+}
