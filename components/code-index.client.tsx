@@ -12,7 +12,7 @@ import { CodeChip, LifecycleBadge } from "./status-badge";
 
 function Row({ entry }: { entry: IndexEntry }) {
   return (
-    <li>
+    <li className="min-w-0">
       <Link
         href={`/${entry.code}`}
         data-code={entry.code}
