@@ -1,0 +1,3 @@
+import type { CheckDef } from "../types";
+
+export const SECURITY_CHECKS: CheckDef[] = [];
