@@ -10,6 +10,14 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // `next dev` would otherwise write an AGENTS.md into the repository.
   agentRules: false,
+  // Reference pages live at /code/{code} and are served at /{code}: Next reserves the routes /404
+  // and /500 for its own error pages, so a dynamic /[code] segment can never render those two.
+  async rewrites() {
+    return { beforeFiles: [{ source: "/:code(\\d{3})", destination: "/code/:code" }], afterFiles: [], fallback: [] };
+  },
+  async redirects() {
+    return [{ source: "/code/:code(\\d{3})", destination: "/:code", permanent: true }];
+  },
   async headers() {
     return [{ source: "/:path((?!api/).*)", headers: securityHeaders }];
   },

@@ -40,7 +40,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/compare" className="hidden px-1 text-sm hover:underline sm:inline">
                 Comparisons
               </Link>
-              <CommandPalette items={indexEntries().map(({ code, reason, keywords, aliases }) => ({ code, reason, keywords, aliases }))} />
+              <CommandPalette items={indexEntries().map(({ code, reason, keywords, aliases, official }) => ({ code, reason, keywords, aliases, official }))} />
               <ThemeToggle />
             </div>
           </nav>

@@ -6,6 +6,7 @@ import * as runtime from "react/jsx-runtime";
 import remarkGfm from "remark-gfm";
 
 import { CodeBlock } from "@/components/code-block";
+import { Snippets } from "@/components/snippets/snippets";
 import type { StatusPage } from "@/lib/content";
 import type { StatusInfo } from "@/lib/registry";
 
@@ -87,6 +88,7 @@ export function StatusMdx({ page, status }: { page: StatusPage; status: StatusIn
       extra={{
         HeaderRules: () => <HeaderRules status={status} />,
         CachingFacts: () => <CachingFacts status={status} />,
+        Snippets: () => <Snippets code={status.code} />,
         TryIt: () => <TryIt status={status} />,
         SpecLinks: () => <SpecLinks status={status} />,
       }}

@@ -21,7 +21,7 @@ let highlighter: Promise<Highlighter> | undefined;
 
 function getHighlighter(): Promise<Highlighter> {
   highlighter ??= createHighlighter({
-    themes: ["github-light", "github-dark"],
+    themes: ["github-light-high-contrast", "github-dark-high-contrast"],
     langs: [...HIGHLIGHT_LANGS],
   });
   return highlighter;
@@ -39,7 +39,7 @@ export async function highlight(code: string, lang: string | undefined): Promise
   const h = await getHighlighter();
   return h.codeToHtml(code.replace(/\n$/, ""), {
     lang: normalizeLang(lang),
-    themes: { light: "github-light", dark: "github-dark" },
+    themes: { light: "github-light-high-contrast", dark: "github-dark-high-contrast" },
     defaultColor: false,
   });
 }

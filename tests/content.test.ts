@@ -45,6 +45,7 @@ describe.each(pages)("content/%i.mdx", (code) => {
     const where: Record<(typeof REQUIRED_COMPONENTS)[number], string> = {
       HeaderRules: "Headers",
       CachingFacts: "Caching",
+      Snippets: "Send it",
       TryIt: "Try it",
       SpecLinks: "Specification",
     };

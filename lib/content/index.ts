@@ -30,13 +30,13 @@ export interface StatusPage {
 }
 
 /** Components every page must place exactly once (rendered from the registry). */
-export const REQUIRED_COMPONENTS = ["HeaderRules", "CachingFacts", "TryIt", "SpecLinks"] as const;
+export const REQUIRED_COMPONENTS = ["HeaderRules", "CachingFacts", "Snippets", "TryIt", "SpecLinks"] as const;
 
 /** The `##` headings every page has, in order. "Error body" is only for 4xx and 5xx codes. */
 export function requiredSections(code: number): string[] {
   const sections = ["What it means", "When to use it", "Compared with", "Headers", "Caching", "Client handling"];
   if (code >= 400) sections.push("Error body");
-  sections.push("Try it", "Specification");
+  sections.push("Send it", "Try it", "Specification");
   return sections;
 }
 

@@ -9,6 +9,8 @@ export interface SearchItem {
   keywords: string[];
   /** Older names ("Payload Too Large"), so people who know those still find the code. */
   aliases: string[];
+  /** Registered codes win ties against unofficial ones. */
+  official?: boolean;
 }
 
 function normalize(text: string): string {
@@ -40,6 +42,7 @@ export function score(item: SearchItem, query: string): number {
   if (!words.every((w) => all.includes(w))) return 0;
   if (words.every((w) => reason.includes(w))) return 50;
   if (item.aliases.some((a) => normalize(a).includes(q))) return 40;
+  if (item.keywords.some((k) => normalize(k) === q)) return 35;
   if (item.keywords.some((k) => normalize(k).includes(q))) return 30;
   return 10;
 }
@@ -47,8 +50,9 @@ export function score(item: SearchItem, query: string): number {
 /** The items that match, best first; ties keep numeric order. An empty query returns everything. */
 export function searchCodes<T extends SearchItem>(items: readonly T[], query: string): T[] {
   return items
-    .map((item) => ({ item, s: score(item, query) }))
-    .filter((x) => x.s > 0)
+    .map((item) => ({ item, base: score(item, query) }))
+    .filter((x) => x.base > 0)
+    .map(({ item, base }) => ({ item, s: base + (item.official === false ? 0 : 0.5) }))
     .sort((a, b) => b.s - a.s || a.item.code - b.item.code)
     .map((x) => x.item);
 }

@@ -32,6 +32,10 @@ describe("searchCodes", () => {
     expect(codes("payload")).toEqual([413]);
     expect(codes("login")).toEqual([401]);
   });
+  it("prefers registered codes when the match is as good", () => {
+    const withUnofficial = [...items, { code: 420, reason: "Enhance Your Calm", keywords: ["rate limit"], aliases: [], official: false }];
+    expect(searchCodes(withUnofficial, "rate limit").map((i) => i.code)).toEqual([429, 420]);
+  });
   it("ranks reason matches above keyword matches", () => {
     expect(score(items[1]!, "unauthorized")).toBeGreaterThan(score(items[2]!, "authorization"));
   });

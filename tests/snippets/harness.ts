@@ -153,10 +153,11 @@ export async function checkSnippet(port: number, code: number, lang: SnippetLang
   }
   if (code >= 400 && spec.body.kind === "none") fail("error without a body");
 
-  if (spec.flow.kind === "interim" && spec.flow.supported[lang]) {
-    const hint = res.interim.find((i) => i.status === spec.flow.interim);
-    if (!hint) fail(`no interim ${spec.flow.interim} before the final response`);
-    for (const [n, v] of spec.flow.interimHeaders) {
+  const flow = spec.flow;
+  if (flow.kind === "interim" && flow.supported[lang]) {
+    const hint = res.interim.find((i) => i.status === flow.interim);
+    if (!hint) fail(`no interim ${flow.interim} before the final response`);
+    for (const [n, v] of flow.interimHeaders) {
       const got = hint?.headers[n.toLowerCase()];
       if ((Array.isArray(got) ? got.join(", ") : got) !== v) fail(`interim ${n} is ${String(got)}`);
     }

@@ -1,0 +1,3 @@
+import type { CheckDef } from "../types";
+
+export const HEADER_CHECKS: CheckDef[] = [];
