@@ -48,7 +48,7 @@ afterAll(() => {
 describe("Go snippets", () => {
   it("are gofmt-clean as shown on the page", () => {
     const dir = fs.mkdtempSync(path.join(work, "fmt-"));
-    const files = snippets.map(([code, s]) => {
+    const files = snippets.map(([code]) => {
       const file = path.join(dir, `s${code}.go`);
       fs.writeFileSync(file, `package main\n\n${renderSnippet(snippetSpec(code), "go").text}`);
       return file;
