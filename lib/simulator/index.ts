@@ -20,6 +20,8 @@ export interface SimRequest {
   code: string;
   /** Request headers in the order received; duplicates allowed. */
   headers: ReadonlyArray<readonly [string, string]>;
+  /** The clock, for the Date header; defaults to now. */
+  now?: Date;
 }
 
 export interface SimResponse {
@@ -221,6 +223,11 @@ const COMMON_HEADERS: HeaderList = [
   ["X-Content-Type-Options", "nosniff"],
 ];
 
+/** IMF-fixdate (RFC 9110 §5.6.7), which is what Date.toUTCString produces. */
+function dateHeader(req: SimRequest): [string, string] {
+  return ["Date", (req.now ?? new Date()).toUTCString()];
+}
+
 function isPreflight(req: SimRequest): boolean {
   if (req.method.toUpperCase() !== "OPTIONS") return false;
   const names = new Set(req.headers.map(([n]) => n.toLowerCase()));
@@ -238,7 +245,7 @@ function preflight(req: SimRequest, code: number): SimResponse {
   if (requested && TOKEN_LIST.test(requested.trim())) {
     headers.push(["Access-Control-Allow-Headers", requested.trim()]);
   }
-  headers.push(["Access-Control-Max-Age", "600"], ["Cache-Control", "no-store"], [SIMULATED_HEADER, String(code)]);
+  headers.push(["Access-Control-Max-Age", "600"], ["Cache-Control", "no-store"], [SIMULATED_HEADER, String(code)], dateHeader(req));
   return { status: 204, statusText: reasonPhrase(204), headers, body: null };
 }
 
@@ -246,7 +253,7 @@ function preflight(req: SimRequest, code: number): SimResponse {
 export function badRequest(req: SimRequest, detail: string, invalidParams: InvalidParam[]): SimResponse {
   const url = parseUrl(req.url);
   const body = JSON.stringify(problem(400, detail, { instance: url.pathname, invalidParams }), null, 2);
-  const headers = withCors([["Content-Type", PROBLEM_JSON], ...COMMON_HEADERS]);
+  const headers = withCors([dateHeader(req), ["Content-Type", PROBLEM_JSON], ...COMMON_HEADERS]);
   return {
     status: 400,
     statusText: reasonPhrase(400),
@@ -274,7 +281,8 @@ export function simulate(req: SimRequest): SimResponse {
   const url = parseUrl(req.url);
   const method = req.method.toUpperCase();
   const status = requested < 200 ? 200 : requested;
-  const headers: HeaderList = [];
+  // The origin has a clock, so Date goes on every response (RFC 9110 §6.6.1).
+  const headers: HeaderList = [dateHeader(req)];
   // HEAD gets the headers a GET would get (RFC 9110 §9.3.2), so they are computed from the GET's body.
   const bodyReq: SimRequest = method === "HEAD" ? { ...req, method: "GET" } : req;
 

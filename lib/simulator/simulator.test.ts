@@ -6,8 +6,10 @@ import { allStatuses } from "../registry";
 import { allowFor405, DEFAULT_LOCATION, forbidsContent, parseCode, simulate, SIMULATED_METHODS, type SimRequest, type SimResponse } from "./index";
 
 function req(code: string, init: Partial<SimRequest> = {}): SimRequest {
-  return { method: "GET", url: `/api/status/${encodeURIComponent(code)}`, code, headers: [["accept", "*/*"]], ...init };
+  return { method: "GET", url: `/api/status/${encodeURIComponent(code)}`, code, headers: [["accept", "*/*"]], now: NOW, ...init };
 }
+
+const NOW = new Date(Date.UTC(2026, 10, 25, 12, 0, 0));
 
 function header(res: SimResponse, name: string): string | undefined {
   const found = res.headers.filter(([n]) => n.toLowerCase() === name.toLowerCase());
@@ -37,6 +39,11 @@ describe("simulate: status, reason and marking", () => {
     expect(header(res, "Simulated-Status")).toBe(String(code));
     expect(header(res, "Cache-Control")).toBe("no-store");
     expect(header(res, "Access-Control-Allow-Origin")).toBe("*");
+  });
+
+  it("sends Date in IMF-fixdate form (RFC 9110 §6.6.1)", () => {
+    expect(header(simulate(req("200")), "Date")).toBe("Wed, 25 Nov 2026 12:00:00 GMT");
+    expect(header(simulate(req("abc")), "Date")).toBe("Wed, 25 Nov 2026 12:00:00 GMT");
   });
 
   it("uses the registry's reason phrase", () => {
