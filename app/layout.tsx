@@ -32,13 +32,16 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <header className="border-b border-slate-200 dark:border-slate-800">
-          <nav aria-label="Site" className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
+          <nav aria-label="Site" className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
             <Link href="/" className="font-mono text-lg font-bold tracking-tight">
               status<span className="text-indigo-600 dark:text-indigo-400">codes</span>
             </Link>
-            <div className="flex items-center gap-2">
-              <Link href="/compare" className="hidden px-1 text-sm hover:underline sm:inline">
+            <div className="flex flex-wrap items-center gap-2">
+              <Link href="/compare" className="px-1 text-sm hover:underline">
                 Comparisons
+              </Link>
+              <Link href="/inspect" className="px-1 text-sm hover:underline">
+                Inspector
               </Link>
               <CommandPalette items={indexEntries().map(({ code, reason, keywords, aliases, official }) => ({ code, reason, keywords, aliases, official }))} />
               <ThemeToggle />

@@ -8,6 +8,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
   return [
     { url: `${base}/` },
     { url: `${base}/compare` },
+    { url: `${base}/inspect` },
     ...listContentCodes().map((c) => ({ url: `${base}/${c}` })),
     ...listCompareSlugs().map((s) => ({ url: `${base}/compare/${s}` })),
   ];

@@ -1,6 +1,9 @@
 import { forbidsContent } from "@/lib/simulator";
 import type { StatusInfo } from "@/lib/registry";
 
+import { RequestConsole } from "@/components/console/request-console.client";
+import { InspectorPanel } from "@/components/inspector/inspector-panel";
+
 import { TryItUrls } from "./try-it.client";
 
 export function simulatorPath(code: number): string {
@@ -22,6 +25,10 @@ export function TryIt({ status }: { status: StatusInfo }) {
     <div className="my-4 space-y-3" data-testid="try-it">
       <p>{note}</p>
       <TryItUrls path={simulatorPath(code)} />
+      <h3 className="mt-6 text-lg font-semibold">Send a request from this page</h3>
+      <RequestConsole code={code} />
+      <h3 className="mt-6 text-lg font-semibold">Inspector</h3>
+      <InspectorPanel code={code} />
     </div>
   );
 }

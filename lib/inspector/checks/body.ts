@@ -157,7 +157,7 @@ export const BODY_CHECKS: CheckDef[] = [
       for (const [name, value] of ctx.input.response.headers) {
         total += name.length + value.length + 4;
         if (value.length > 8192) out.push({ severity: "warning", title: `${name} is larger than 8 KiB`, explanation: "Many servers and proxies reject or truncate header fields this large.", cite: "RFC 9110 §5.4", subject: name });
-        // eslint-disable-next-line no-control-regex -- checking for exactly these bytes
+         
         if (/[^\t\x20-\x7e]/.test(value)) out.push({ severity: "warning", title: `${name} has non-ASCII or control characters`, explanation: "Field values should be visible ASCII; recipients treat other bytes inconsistently.", cite: "RFC 9110 §5.5", subject: name });
       }
       if (total > 32768) out.push({ severity: "warning", title: "The header section is larger than 32 KiB", explanation: "Many intermediaries refuse header sections this large.", cite: "RFC 9110 §5.4" });

@@ -233,7 +233,7 @@ export const STATUS_CHECKS: CheckDef[] = [
     run(ctx) {
       const reason = ctx.input.response.reason;
       if (reason === undefined || reason === "") return null;
-      // eslint-disable-next-line no-control-regex -- checking for exactly these bytes
+       
       if (/[^\t\x20-\x7e]/.test(reason)) {
         return { severity: "warning", title: "Reason phrase has non-ASCII or control characters", explanation: "Recipients may reject or mangle it. Clients ignore the phrase anyway, and HTTP/2 and HTTP/3 do not carry it.", cite: "RFC 9112 §4" };
       }
