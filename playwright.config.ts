@@ -35,13 +35,13 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // Runs the production build: `npm run test:e2e` builds first.
-    command: `npx next start -H 127.0.0.1 -p ${PORT}`,
+    // The production server (fast path + Next) on the build: `npm run test:e2e` builds first.
+    command: `npx tsx server/main.ts`,
     url: `${BASE}/api/status/200`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    env: { NEXT_TELEMETRY_DISABLED: "1", PORT: String(PORT), HOST: "127.0.0.1" },
   },
 });

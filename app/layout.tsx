@@ -43,6 +43,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/inspect" className="px-1 text-sm hover:underline">
                 Inspector
               </Link>
+              <Link href="/docs/simulator" className="px-1 text-sm hover:underline">
+                Simulator API
+              </Link>
               <CommandPalette items={indexEntries().map(({ code, reason, keywords, aliases, official }) => ({ code, reason, keywords, aliases, official }))} />
               <ThemeToggle />
             </div>

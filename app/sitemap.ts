@@ -9,6 +9,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
     { url: `${base}/` },
     { url: `${base}/compare` },
     { url: `${base}/inspect` },
+    { url: `${base}/docs/simulator` },
     ...listContentCodes().map((c) => ({ url: `${base}/${c}` })),
     ...listCompareSlugs().map((s) => ({ url: `${base}/compare/${s}` })),
   ];

@@ -10,6 +10,9 @@ import { z } from "zod";
 import { PROBLEM_JSON, problem, type InvalidParam } from "../problem";
 import { getStatus, reasonPhrase } from "../registry";
 
+import { drawValue, isWeighted, parseChoices, pick, type SequenceStore } from "./choice";
+import { MAX_ECHO_BYTES, negotiateFormat, parseOptions, type BodyFormat, type SimOptions } from "./options";
+
 export type HeaderList = [name: string, value: string][];
 
 export interface SimRequest {
@@ -22,6 +25,19 @@ export interface SimRequest {
   headers: ReadonlyArray<readonly [string, string]>;
   /** The clock, for the Date header; defaults to now. */
   now?: Date;
+  /** The request body as text, when the adapter read it (it reads at most MAX_ECHO_BYTES + 1 bytes). */
+  body?: string;
+  /** The request body's size in bytes, when known (Content-Length or bytes read). */
+  bodyBytes?: number;
+  /** Whether the adapter can send interim (1xx) responses before the final one. */
+  canSendInterim?: boolean;
+  /** Per-seed counters for weighted codes; without it a seed always starts at draw 0. */
+  sequences?: SequenceStore;
+}
+
+export interface InterimResponse {
+  status: 100 | 102 | 103;
+  headers: HeaderList;
 }
 
 export interface SimResponse {
@@ -30,6 +46,12 @@ export interface SimResponse {
   headers: HeaderList;
   /** The exact body, or null when none may be sent (HEAD, 1xx, 204, 205, 304). */
   body: string | null;
+  /** Milliseconds the adapter waits before answering (0 = none). */
+  delayMs: number;
+  /** Interim responses the adapter sends first, when it can. */
+  interim: InterimResponse[];
+  /** For HEAD: the length of the body a GET would get, for Content-Length. */
+  getLength?: number;
 }
 
 /** Methods the simulator answers; any of them may be sent to any code. */
@@ -78,6 +100,8 @@ export type CodeParse =
 
 /** Validates the `{code}` path segment. Only plain three-digit codes from 100 to 599 pass. */
 export function parseCode(raw: string): CodeParse {
+  // The common case without zod: the simulator's hot path.
+  if (/^[1-5]\d\d$/.test(raw)) return { ok: true, code: Number(raw) };
   const parsed = codeSchema.safeParse(raw);
   if (parsed.success) return { ok: true, code: parsed.data };
   const reason = parsed.error.issues[0]?.message ?? "Invalid status code.";
@@ -99,8 +123,9 @@ function fnv1a(text: string): string {
   return h.toString(16).padStart(8, "0");
 }
 
+const encoder = new TextEncoder();
 function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).length;
+  return encoder.encode(text).length;
 }
 
 function parseUrl(url: string): URL {
@@ -126,36 +151,86 @@ function queryRecord(url: URL): Record<string, string | string[]> {
   return out;
 }
 
+/** JSON that is never read as HTML, even by a sniffing client: `<` is escaped (it stays valid JSON). */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/</g, "\\u003c");
+}
+
 function requestDescription(req: SimRequest, url: URL) {
-  return {
+  const d: Record<string, unknown> = {
     method: req.method.toUpperCase(),
     path: url.pathname,
     query: queryRecord(url),
     headers: headerRecord(req.headers),
   };
+  if (req.body !== undefined && req.body !== "") d.body = req.body;
+  return d;
 }
 
-function diagnosticBody(req: SimRequest, url: URL, status: number, requested: number): string {
-  const info = getStatus(requested);
-  const body: Record<string, unknown> = {
-    simulated: true,
-    status,
-    reason: reasonPhrase(status),
-  };
-  if (requested !== status) {
-    body.interim = {
-      status: requested,
-      reason: reasonPhrase(requested),
-      sent: false,
-      note:
-        "A 1xx status is interim: it can precede a final response but never be one. This endpoint " +
-        "cannot send interim responses, so it answered with the final status a real server would send next.",
-    };
-  }
+const INTERIM_SENDABLE = new Set([100, 102, 103]);
+
+interface Ctx {
+  req: SimRequest;
+  url: URL;
+  method: string;
+  requested: number;
+  status: number;
+  options: SimOptions;
+  /** What the path asked for, e.g. "200:3,503:1"; undefined for a single code. */
+  weighted: { spec: string; draw: number | null } | undefined;
+  interimSent: boolean;
+}
+
+function interimNote(c: Ctx): Record<string, unknown> | undefined {
+  if (c.requested >= 200) return undefined;
+  const note =
+    "A 1xx status is interim: it can precede a final response but never be one, so the final answer is 200 OK.";
+  let why: string;
+  if (c.interimSent) why = `The interim ${c.requested} was sent before this response.`;
+  else if (c.requested === 100 && !/100-continue/i.test(headerRecord(c.req.headers).expect ?? "")) why = "100 Continue is only sent to a request with Expect: 100-continue.";
+  else if (!INTERIM_SENDABLE.has(c.requested)) why = `${c.requested} cannot be sent as an interim response by this server.`;
+  else why = "This endpoint cannot send interim responses (use the site's own server, npm start, for that).";
+  return { status: c.requested, reason: reasonPhrase(c.requested), sent: c.interimSent, note: `${note} ${why}` };
+}
+
+function diagnosticValue(c: Ctx, status: number): Record<string, unknown> {
+  const info = getStatus(c.requested);
+  const body: Record<string, unknown> = { simulated: true, status, reason: reasonPhrase(status) };
+  const interim = interimNote(c);
+  if (interim) body.interim = interim;
+  if (c.weighted) body.choice = { from: c.weighted.spec, draw: c.weighted.draw };
   body.registered = info?.official ?? false;
-  if (info) body.docs = `/${requested}`;
-  body.request = requestDescription(req, url);
-  return JSON.stringify(body, null, 2);
+  if (info) body.docs = `/${c.requested}`;
+  if (c.options.delayMs > 0) body.delayMs = c.options.delayMs;
+  body.request = requestDescription(c.req, c.url);
+  return body;
+}
+
+function textBody(c: Ctx, status: number): string {
+  const lines = [`${status} ${reasonPhrase(status)}`, "", `Simulated by statuscodes for ${c.method} ${c.url.pathname}${c.url.search}.`];
+  const interim = interimNote(c);
+  if (interim) lines.push(String(interim.note));
+  if (getStatus(c.requested)) lines.push(`About this code: /${c.requested}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function problemBody(c: Ctx, status: number): string {
+  const p: Record<string, unknown> = {
+    type: "about:blank",
+    title: reasonPhrase(status),
+    status,
+    detail: `A simulated ${status} ${reasonPhrase(status)}, sent because it was asked for.`,
+    instance: c.url.pathname,
+    simulated: true,
+  };
+  return safeJson(p);
+}
+
+/** The body for a status in the chosen format, with its media type. */
+function renderBody(c: Ctx, status: number, format: BodyFormat): { body: string; type: string } {
+  if (format === "text") return { body: textBody(c, status), type: "text/plain; charset=utf-8" };
+  if (format === "problem" && status >= 400) return { body: problemBody(c, status), type: PROBLEM_JSON };
+  return { body: safeJson(diagnosticValue(c, status)), type: "application/json" };
 }
 
 /** The methods a 405 says the simulated resource does allow: never the one that was refused. */
@@ -166,7 +241,7 @@ export function allowFor405(method: string): string {
 }
 
 /** Code-specific headers a correct server sends with this status (RFC 9110 §10, §11, §14, §15). */
-function codeHeaders(status: number, method: string): HeaderList {
+function codeHeaders(status: number, method: string, options: SimOptions): HeaderList {
   switch (status) {
     case 201:
     case 300:
@@ -175,10 +250,10 @@ function codeHeaders(status: number, method: string): HeaderList {
     case 303:
     case 307:
     case 308:
-      return [["Location", DEFAULT_LOCATION]];
+      return [["Location", options.location ?? DEFAULT_LOCATION]];
     case 401:
-      // Bearer, not Basic: a Basic challenge makes browsers open a login dialog.
-      return [["WWW-Authenticate", 'Bearer realm="statuscodes simulator"']];
+      // Bearer by default: a Basic challenge makes browsers open a login dialog.
+      return [["WWW-Authenticate", options.authScheme === "basic" ? 'Basic realm="statuscodes simulator", charset="UTF-8"' : 'Bearer realm="statuscodes simulator"']];
     case 405:
       return [["Allow", allowFor405(method)]];
     case 407:
@@ -190,9 +265,6 @@ function codeHeaders(status: number, method: string): HeaderList {
         ["Upgrade", "TLS/1.3, HTTP/1.1"],
         ["Connection", "Upgrade"],
       ];
-    case 429:
-    case 503:
-      return [["Retry-After", DEFAULT_RETRY_AFTER]];
     case 451:
       return [["Link", '</451>; rel="blocked-by"']];
     default:
@@ -236,7 +308,7 @@ function isPreflight(req: SimRequest): boolean {
 
 const TOKEN_LIST = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s*,\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+)*$/;
 
-function preflight(req: SimRequest, code: number): SimResponse {
+function preflight(req: SimRequest, code: string): SimResponse {
   const requested = req.headers.find(([n]) => n.toLowerCase() === "access-control-request-headers")?.[1];
   const headers: HeaderList = [
     ["Access-Control-Allow-Origin", "*"],
@@ -245,57 +317,121 @@ function preflight(req: SimRequest, code: number): SimResponse {
   if (requested && TOKEN_LIST.test(requested.trim())) {
     headers.push(["Access-Control-Allow-Headers", requested.trim()]);
   }
-  headers.push(["Access-Control-Max-Age", "600"], ["Cache-Control", "no-store"], [SIMULATED_HEADER, String(code)], dateHeader(req));
-  return { status: 204, statusText: reasonPhrase(204), headers, body: null };
+  headers.push(["Access-Control-Max-Age", "600"], ["Cache-Control", "no-store"], [SIMULATED_HEADER, code], dateHeader(req));
+  return { status: 204, statusText: reasonPhrase(204), headers, body: null, delayMs: 0, interim: [] };
+}
+
+function errorResponse(req: SimRequest, status: number, detail: string, invalidParams: InvalidParam[], extra: HeaderList = []): SimResponse {
+  const url = parseUrl(req.url);
+  const body = safeJson(problem(status, detail, { instance: url.pathname, invalidParams }));
+  const headers = withCors([dateHeader(req), ["Content-Type", PROBLEM_JSON], ...COMMON_HEADERS, ...extra]);
+  const head = req.method.toUpperCase() === "HEAD";
+  const res: SimResponse = { status, statusText: reasonPhrase(status), headers, body: head ? null : body, delayMs: 0, interim: [] };
+  if (head) res.getLength = utf8Length(body);
+  return res;
 }
 
 /** A 400 problem+json for input the simulator cannot act on. */
 export function badRequest(req: SimRequest, detail: string, invalidParams: InvalidParam[]): SimResponse {
-  const url = parseUrl(req.url);
-  const body = JSON.stringify(problem(400, detail, { instance: url.pathname, invalidParams }), null, 2);
-  const headers = withCors([dateHeader(req), ["Content-Type", PROBLEM_JSON], ...COMMON_HEADERS]);
-  return {
-    status: 400,
-    statusText: reasonPhrase(400),
-    headers,
-    body: req.method.toUpperCase() === "HEAD" ? null : body,
-  };
+  return errorResponse(req, 400, detail, invalidParams);
+}
+
+/** The answer when too many delayed requests are already waiting: a real 503, not a simulated one. */
+export function overloaded(req: SimRequest, limit: number): SimResponse {
+  return errorResponse(req, 503, `More than ${limit} delayed requests are waiting; retry shortly or use a smaller delay.`, [{ name: "delay", reason: `at most ${limit} delayed requests at once` }], [["Retry-After", "1"]]);
+}
+
+function headerLookup(req: SimRequest): (name: string) => string | undefined {
+  const lower = new Map<string, string>();
+  for (const [n, v] of req.headers) {
+    const k = n.toLowerCase();
+    const prev = lower.get(k);
+    lower.set(k, prev === undefined ? v : `${prev}, ${v}`);
+  }
+  return (name) => lower.get(name.toLowerCase());
+}
+
+/** Replaces headers of the same name, then appends the rest, keeping the first occurrence's place. */
+function mergeHeaders(base: HeaderList, extra: HeaderList): HeaderList {
+  if (extra.length === 0) return base;
+  const names = new Set(extra.map(([n]) => n.toLowerCase()));
+  return [...base.filter(([n]) => !names.has(n.toLowerCase())), ...extra];
 }
 
 /**
  * Answers one simulator request.
  *
- * - The status is the one asked for, with its reason phrase, and the headers that code requires or
- *   should carry. 1xx codes cannot be final responses, so they are answered with `200 OK` and the
- *   body says which interim status was asked for and that it was not sent.
+ * - The status is the one asked for (or drawn from weighted codes), with its reason phrase and the
+ *   headers that code requires or should carry. 1xx codes cannot be final responses: they are
+ *   answered with `200 OK`, after a real interim response where the adapter can send one (100 to a
+ *   request with Expect: 100-continue, 102, 103 with a Link hint), and the body says which.
  * - Content is never sent where HTTP forbids it (HEAD, 204, 205, 304), and those responses carry no
  *   `Content-Type` except HEAD, which keeps the headers a GET would get (RFC 9110 §9.3.2).
  * - A 304 carries the validators and cache directives the 200 to the same request would carry.
+ * - Options (delay, extra headers, location, auth scheme, Retry-After, body format, seed) are read
+ *   from the query and Simulate-* headers; every bad value is a 400 naming the parameter.
  */
 export function simulate(req: SimRequest): SimResponse {
-  const parsed = parseCode(req.code);
-  if (!parsed.ok) return badRequest(req, parsed.detail, parsed.invalidParams);
-  const requested = parsed.code;
-  if (isPreflight(req)) return preflight(req, requested);
-
   const url = parseUrl(req.url);
+  const header = headerLookup(req);
+  const parsedOptions = parseOptions(url.searchParams, header);
+  const invalid: InvalidParam[] = parsedOptions.ok ? [] : [...parsedOptions.invalid];
+  const options = parsedOptions.ok ? parsedOptions.options : undefined;
+
+  let codeText = req.code;
+  let weighted: Ctx["weighted"];
+  if (isWeighted(req.code)) {
+    const choices = parseChoices(req.code);
+    if (!choices.ok) invalid.push(...choices.invalid);
+    else if (options) {
+      const key = `${options.seed ?? ""}|${req.code}`;
+      const draw = options.seed === undefined ? null : (options.draw ?? req.sequences?.take(key) ?? 0);
+      codeText = pick(choices.choices, draw === null ? Math.random() : drawValue(options.seed ?? 0, draw));
+      weighted = { spec: req.code, draw };
+    }
+  }
+  // A weighted list that parsed but could not be drawn from (bad options) is not a bad code.
+  const drawn = !isWeighted(req.code) || weighted !== undefined;
+  const parsed = invalid.some((i) => i.name === "code") || !drawn ? null : parseCode(codeText);
+  if (parsed && !parsed.ok) invalid.push(...parsed.invalidParams);
+  if (invalid.length > 0 || !options || !parsed?.ok) {
+    const detail = parsed && !parsed.ok && invalid.length === 1 ? parsed.detail : `The request cannot be simulated: ${invalid.map((i) => `${i.name} ${i.reason}`).join("; ")}.`;
+    return badRequest(req, detail, invalid);
+  }
+  const requested = parsed.code;
+  if (isPreflight(req)) return preflight(req, String(requested));
+
+  const size = req.bodyBytes ?? (req.body !== undefined ? utf8Length(req.body) : 0);
+  if (size > MAX_ECHO_BYTES) {
+    return errorResponse(req, 413, `The request body is ${size} bytes; the simulator echoes at most ${MAX_ECHO_BYTES} bytes.`, [{ name: "body", reason: `at most ${MAX_ECHO_BYTES} bytes` }]);
+  }
+
   const method = req.method.toUpperCase();
   const status = requested < 200 ? 200 : requested;
+  const interim: InterimResponse[] = [];
+  if (requested < 200 && req.canSendInterim) {
+    if (requested === 100 && /100-continue/i.test(header("expect") ?? "")) interim.push({ status: 100, headers: [] });
+    if (requested === 102) interim.push({ status: 102, headers: [] });
+    if (requested === 103) interim.push({ status: 103, headers: [["Link", "</styles.css>; rel=preload; as=style"]] });
+  }
+  const c: Ctx = { req, url, method, requested, status, options, weighted, interimSent: interim.length > 0 };
+  // HEAD gets the headers a GET would get (RFC 9110 §9.3.2), so they are computed from the GET's body.
+  const bodyCtx: Ctx = method === "HEAD" ? { ...c, req: { ...req, method: "GET" }, method: "GET" } : c;
+  const format = options.format ?? negotiateFormat(header("accept"));
+
   // The origin has a clock, so Date goes on every response (RFC 9110 §6.6.1).
   const headers: HeaderList = [dateHeader(req)];
-  // HEAD gets the headers a GET would get (RFC 9110 §9.3.2), so they are computed from the GET's body.
-  const bodyReq: SimRequest = method === "HEAD" ? { ...req, method: "GET" } : req;
-
   if (status === 304) {
     // A 304 repeats what the 200 would have said about the representation (RFC 9110 §15.4.5).
-    const ok = diagnosticBody(bodyReq, url, 200, 200);
+    const ok = renderBody({ ...bodyCtx, requested: 200, status: 200 }, 200, format).body;
     headers.push(["ETag", `"${fnv1a(ok)}"`]);
   }
 
   let body: string | null = null;
   if (!forbidsContent(status)) {
-    body = diagnosticBody(bodyReq, url, status, requested);
-    headers.push(["Content-Type", "application/json"]);
+    const rendered = renderBody(bodyCtx, status, format);
+    body = rendered.body;
+    headers.push(["Content-Type", rendered.type]);
     if (status === 200 || status === 226) headers.push(["ETag", `"${fnv1a(body)}"`]);
     if (status === 206) {
       // The body is the first bytes of a longer simulated representation.
@@ -303,13 +439,21 @@ export function simulate(req: SimRequest): SimResponse {
       headers.push(["Content-Range", `bytes 0-${len - 1}/${len + SIMULATED_REPRESENTATION_LENGTH}`]);
     }
   }
+  if (options.format === undefined && !forbidsContent(status)) headers.push(["Vary", "Accept"]);
 
-  headers.push(...codeHeaders(status, method), ...COMMON_HEADERS, [SIMULATED_HEADER, String(requested)]);
+  headers.push(...codeHeaders(status, method, options));
+  const retryAfter = options.retryAfter ?? (status === 429 || status === 503 ? DEFAULT_RETRY_AFTER : undefined);
+  if (retryAfter !== undefined) headers.push(["Retry-After", retryAfter]);
+  headers.push(...COMMON_HEADERS, [SIMULATED_HEADER, String(requested)]);
 
-  return {
+  const res: SimResponse = {
     status,
     statusText: reasonPhrase(status),
-    headers: withCors(headers),
+    headers: withCors(mergeHeaders(headers, options.headers)),
     body: method === "HEAD" ? null : body,
+    delayMs: options.delayMs,
+    interim,
   };
+  if (method === "HEAD" && body !== null) res.getLength = utf8Length(body);
+  return res;
 }

@@ -2,7 +2,7 @@
  * `/api/status/{code}`: a thin adapter from Next's Request/Response to the pure simulator in lib/.
  * Every method the simulator answers is exported, so Next never substitutes its own 405 or OPTIONS.
  */
-import { simulate } from "@/lib/simulator";
+import { SimulatorRuntime } from "@/lib/simulator/runtime";
 import { toSimRequest, toWebResponse } from "@/lib/simulator/web";
 
 export const dynamic = "force-dynamic";
@@ -10,11 +10,14 @@ export const dynamic = "force-dynamic";
 // `next start` adds these to every request it hands a route handler; the client did not send them.
 const NEXT_ADDED_HEADERS = new Set(["x-forwarded-for", "x-forwarded-host", "x-forwarded-port", "x-forwarded-proto"]);
 
+// One per server process: seed sequences and the cap on delayed requests.
+const runtime = new SimulatorRuntime();
+
 type Context = { params: Promise<{ code: string }> };
 
 async function handle(request: Request, context: Context): Promise<Response> {
   const { code } = await context.params;
-  return toWebResponse(simulate(toSimRequest(request, code, { dropHeaders: NEXT_ADDED_HEADERS })));
+  return toWebResponse(await runtime.answer(await toSimRequest(request, code, { dropHeaders: NEXT_ADDED_HEADERS })));
 }
 
 export const GET = handle;

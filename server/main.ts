@@ -1,0 +1,46 @@
+/**
+ * The production server: `/api/status/*` goes to the fast path (node:http, see fast-path.ts);
+ * everything else goes to Next. Listens on HOST:PORT (default 127.0.0.1:3000).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+
+import next from "next";
+
+import { FastPath, simulatorSegment } from "./fast-path";
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 3000);
+  const hostname = process.env.HOST ?? "127.0.0.1";
+  const app = next({ dev: false, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const fast = new FastPath();
+
+  const route = (req: IncomingMessage, res: ServerResponse, continued: boolean) => {
+    const segment = simulatorSegment(req.url);
+    const done = segment !== undefined ? fast.handle(req, res, segment, continued) : handle(req, res);
+    done.catch((err: unknown) => {
+      console.error(err);
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end("Internal Server Error\n");
+    });
+  };
+
+  const server = createServer((req, res) => route(req, res, false));
+  // With this listener Node no longer answers Expect: 100-continue by itself.
+  server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
+    if (simulatorSegment(req.url) === undefined) res.writeContinue();
+    route(req, res, simulatorSegment(req.url) === undefined);
+  });
+  server.listen(port, hostname, () => {
+    console.log(`> statuscodes listening on http://${hostname}:${port}`);
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,89 @@
+/**
+ * The two adapters of the simulator (the node:http fast path and the Next route handler) must answer
+ * the same requests the same way: same status, same headers (bar Date), same body.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { GET, HEAD, POST } from "@/app/api/status/[code]/route";
+import { FastPath, simulatorSegment } from "@/server/fast-path";
+
+let server: http.Server;
+let base = "";
+
+beforeAll(async () => {
+  const fast = new FastPath();
+  server = http.createServer((req, res) => {
+    const segment = simulatorSegment(req.url);
+    if (segment === undefined) {
+      res.writeHead(404).end();
+      return;
+    }
+    void fast.handle(req, res, segment);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+// Date is the clock; ETag hashes a body that echoes the client's own headers, which differ here.
+const comparable = (headers: Headers) =>
+  [...headers.entries()].filter(([n]) => !["date", "etag", "content-length", "connection", "keep-alive", "transfer-encoding"].includes(n)).sort();
+
+const CASES: [string, RequestInit][] = [
+  ["401", {}],
+  ["204", {}],
+  ["304", { headers: { "If-None-Match": '"x"' } }],
+  ["405", { method: "POST", body: "{}" }],
+  ["301?location=/next", {}],
+  ["418?header=X-Tea:earl-grey", {}],
+  ["599", {}],
+  ["abc", {}],
+  ["200?delay=oops", {}],
+  ["404", { headers: { Accept: "application/problem+json" } }],
+  ["503?format=text", {}],
+  ["200:1,404:1?seed=9&draw=3", {}],
+  ["201", { method: "POST", body: '{"echo":true}', headers: { "Content-Type": "application/json" } }],
+  ["200", { method: "HEAD" }],
+];
+
+describe.each(CASES)("%s", (target, init) => {
+  it("gets the same answer from both adapters", async () => {
+    const viaFast = await fetch(`${base}/api/status/${target}`, { ...init, redirect: "manual" });
+    const code = decodeURIComponent(target.split("?")[0] ?? "");
+    const handler = init.method === "POST" ? POST : init.method === "HEAD" ? HEAD : GET;
+    const viaNext = await handler(new Request(`http://127.0.0.1/api/status/${target}`, init), { params: Promise.resolve({ code }) });
+    expect(viaFast.status).toBe(viaNext.status);
+    expect(viaFast.statusText).toBe(viaNext.statusText);
+    expect(comparable(viaFast.headers)).toEqual(comparable(viaNext.headers));
+    const [a, b] = [await viaFast.text(), await viaNext.text()];
+    // The echoed request headers differ (the real client sends host, connection, ...); the rest must match.
+    const strip = (t: string) => (t.startsWith("{") ? JSON.stringify({ ...JSON.parse(t), request: undefined }) : t);
+    expect(strip(a)).toBe(strip(b));
+  });
+});
+
+function raw(method: string): Promise<{ headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}/api/status/200`, { method, agent: false, headers: { Accept: "application/json", "User-Agent": "t" } }, (res) => {
+      let body = "";
+      res.on("data", (c: Buffer) => (body += c.toString()));
+      res.on("end", () => resolve({ headers: res.headers, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("the fast path", () => {
+  it("sends on HEAD the Content-Length and ETag the GET gets", async () => {
+    const get = await raw("GET");
+    const head = await raw("HEAD");
+    expect(head.body).toBe("");
+    expect(Number(head.headers["content-length"])).toBe(Buffer.byteLength(get.body));
+    expect(head.headers.etag).toBe(get.headers.etag);
+  });
+});
