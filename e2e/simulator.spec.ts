@@ -67,11 +67,13 @@ test.describe("simulator over HTTP", () => {
     expect(await unofficial.json()).toMatchObject({ status: 599, registered: false });
   });
 
-  test("a 1xx request gets a final 200 that says the interim status was not sent", async ({ request }) => {
-    const res = await request.get("/api/status/103");
-    expect(res.status()).toBe(200);
-    expect(res.headers()["simulated-status"]).toBe("103");
-    expect(await res.json()).toMatchObject({ status: 200, interim: { status: 103, sent: false } });
+  test("a 1xx request gets a final 200 that says whether the interim status was sent", async ({ request }) => {
+    const hints = await request.get("/api/status/103");
+    expect(hints.status()).toBe(200);
+    expect(hints.headers()["simulated-status"]).toBe("103");
+    expect(await hints.json()).toMatchObject({ status: 200, interim: { status: 103, sent: true } });
+    const upgrade = await request.get("/api/status/101");
+    expect(await upgrade.json()).toMatchObject({ status: 200, interim: { status: 101, sent: false } });
   });
 
   for (const bad of ["abc", "600", "99", "1e3"]) {
