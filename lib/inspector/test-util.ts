@@ -1,4 +1,6 @@
 /** Helpers for the checks' unit tests. */
+import { describe, expect, it } from "vitest";
+
 import { inspect } from "./index";
 import type { Finding, HeaderList, InspectInput } from "./types";
 
@@ -42,4 +44,34 @@ export interface CheckCase {
   severity: Finding["severity"];
   bad: Case;
   good: Case;
+}
+
+export interface RunOptions {
+  /**
+   * Only findings of the row's severity count: the bad response must have one, the good one none.
+   * Without it (the default) the bad response's most severe finding of that id must have the row's
+   * severity, and the good response must have no finding of that id at all.
+   */
+  sameSeverityOnly?: boolean;
+  /** Every reported finding must name the header it is about. */
+  requireSubject?: boolean;
+}
+
+/** Defines one pair of tests per row: the bad response triggers the check, the good one does not. */
+export function runCheckCases(cases: CheckCase[], options: RunOptions = {}): void {
+  describe.each(cases)("$id ($severity)", ({ id, severity, bad, good }) => {
+    it("reports the bad response", () => {
+      const all = findings(bad, id);
+      const found = options.sameSeverityOnly ? all.filter((f) => f.severity === severity) : all;
+      expect(found.length, JSON.stringify(all)).toBeGreaterThan(0);
+      expect(found[0]?.severity).toBe(severity);
+      expect(found[0]?.cite.length).toBeGreaterThan(0);
+      expect(found[0]?.cite.every((c) => c.url?.startsWith("https://"))).toBe(true);
+      if (options.requireSubject) expect(found[0]?.subject).toBeTruthy();
+    });
+    it("stays quiet on the good one", () => {
+      const all = findings(good, id);
+      expect(options.sameSeverityOnly ? all.filter((f) => f.severity === severity) : all).toEqual([]);
+    });
+  });
 }

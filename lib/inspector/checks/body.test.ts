@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { findings, NOW_HTTP, type CheckCase } from "../test-util";
+import { findings, NOW_HTTP, type CheckCase, runCheckCases } from "../test-util";
 
 const D: [string, string] = ["Date", NOW_HTTP];
 const JSON_CT: [string, string] = ["Content-Type", "application/json"];
@@ -37,15 +37,7 @@ const CASES: CheckCase[] = [
   { id: "body.connection-specific-h2", severity: "error", bad: { status: 200, headers: [D, ["Connection", "keep-alive"]], httpVersion: "2" }, good: { status: 200, headers: [D, ["Connection", "keep-alive"]], httpVersion: "1.1" } },
 ];
 
-describe.each(CASES)("$id ($severity)", ({ id, severity, bad, good }) => {
-  it("reports the bad response", () => {
-    const found = findings(bad, id).filter((f) => f.severity === severity);
-    expect(found.length, JSON.stringify(findings(bad, id))).toBeGreaterThan(0);
-  });
-  it("stays quiet on the good one", () => {
-    expect(findings(good, id).filter((f) => f.severity === severity)).toEqual([]);
-  });
-});
+runCheckCases(CASES, { sameSeverityOnly: true });
 
 describe("problem details status", () => {
   it("quotes the mismatching value", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { simulate } from "../../simulator";
 import { inspect } from "../index";
-import { findings, NOW, NOW_HTTP, type Case, type CheckCase } from "../test-util";
+import { findings, NOW, NOW_HTTP, type Case, type CheckCase, runCheckCases } from "../test-util";
 
 const GET = (headers: [string, string][] = []) => ({ method: "GET", headers });
 const DATE: [string, string] = ["Date", NOW_HTTP];
@@ -62,18 +62,7 @@ const CASES: CheckCase[] = [
   { id: "cache.304-representation-headers", severity: "warning", bad: { status: 304, headers: [DATE, ["Content-Encoding", "gzip"]] }, good: { status: 200, headers: [DATE, ["Content-Encoding", "gzip"]] } },
 ];
 
-describe.each(CASES)("$id ($severity)", ({ id, severity, bad, good }) => {
-  it("reports the bad response", () => {
-    const found = findings(bad, id);
-    expect(found.length).toBeGreaterThan(0);
-    expect(found[0]?.severity).toBe(severity);
-    expect(found[0]?.cite.length).toBeGreaterThan(0);
-    expect(found[0]?.cite.every((c) => c.url?.startsWith("https://"))).toBe(true);
-  });
-  it("stays quiet on the good one", () => {
-    expect(findings(good, id)).toEqual([]);
-  });
-});
+runCheckCases(CASES);
 
 describe("cache.summary", () => {
   const summary = (c: Case) => findings(c, "cache.summary")[0];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { findings, type CheckCase } from "../test-util";
+import { findings, type CheckCase, runCheckCases } from "../test-util";
 
 const APP = "https://app.example";
 const FROM_APP = (headers: [string, string][] = []) => ({ method: "GET", url: "https://api.example/items", headers: [["Origin", APP], ...headers] as [string, string][] });
@@ -52,18 +52,7 @@ const CASES: CheckCase[] = [
   { id: "cors.max-age", severity: "info", bad: { status: 204, headers: [["Access-Control-Max-Age", "86400"]] }, good: { status: 204, headers: [["Access-Control-Max-Age", "7200"]] } },
 ];
 
-describe.each(CASES)("$id ($severity)", ({ id, severity, bad, good }) => {
-  it("reports the bad response", () => {
-    const found = findings(bad, id);
-    expect(found.length).toBeGreaterThan(0);
-    expect(found[0]?.severity).toBe(severity);
-    expect(found[0]?.cite.length).toBeGreaterThan(0);
-    expect(found[0]?.cite.every((c) => c.url?.startsWith("https://"))).toBe(true);
-  });
-  it("stays quiet on the good one", () => {
-    expect(findings(good, id)).toEqual([]);
-  });
-});
+runCheckCases(CASES);
 
 describe("CORS findings", () => {
   it("name the header they are about", () => {

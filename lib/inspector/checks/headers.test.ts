@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { findings, NOW_HTTP, type CheckCase } from "../test-util";
+import { findings, NOW_HTTP, type CheckCase, runCheckCases } from "../test-util";
 
 const D: [string, string] = ["Date", NOW_HTTP];
 
@@ -49,16 +49,7 @@ const CASES: CheckCase[] = [
   { id: "hdr.out-of-place", severity: "warning", bad: { status: 200, headers: [D, ["X-XSS-Protection", "1; mode=block"]] }, good: { status: 200, headers: [D, ["X-Content-Type-Options", "nosniff"]] } },
 ];
 
-describe.each(CASES)("$id ($severity)", ({ id, severity, bad, good }) => {
-  it("reports the bad response", () => {
-    const found = findings(bad, id).filter((f) => f.severity === severity);
-    expect(found.length, JSON.stringify(findings(bad, id))).toBeGreaterThan(0);
-    expect(found[0]?.cite.every((c) => c.url?.startsWith("https://"))).toBe(true);
-  });
-  it("stays quiet on the good one", () => {
-    expect(findings(good, id).filter((f) => f.severity === severity)).toEqual([]);
-  });
-});
+runCheckCases(CASES, { sameSeverityOnly: true });
 
 describe("subjects", () => {
   it("name the header a finding is about", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { findings, type CheckCase } from "../test-util";
+import { findings, type CheckCase, runCheckCases } from "../test-util";
 
 type H = [string, string];
 
@@ -77,18 +77,7 @@ const CASES: CheckCase[] = [
   { id: "sec.info-leak", severity: "info", bad: { status: 200, headers: [["X-AspNet-Version", "4.0.30319"]] }, good: { status: 200, headers: [["Server", "Microsoft-IIS"]] } },
 ];
 
-describe.each(CASES)("$id ($severity)", ({ id, severity, bad, good }) => {
-  it("reports the bad response", () => {
-    const found = findings(bad, id);
-    expect(found.length).toBeGreaterThan(0);
-    expect(found[0]?.severity).toBe(severity);
-    expect(found[0]?.cite.length).toBeGreaterThan(0);
-    expect(found[0]?.cite.every((c) => c.url?.startsWith("https://"))).toBe(true);
-  });
-  it("stays quiet on the good one", () => {
-    expect(findings(good, id)).toEqual([]);
-  });
-});
+runCheckCases(CASES);
 
 describe("sec.hsts", () => {
   it("asks for HSTS only on HTML over HTTPS", () => {

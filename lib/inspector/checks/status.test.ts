@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { findings, type CheckCase } from "../test-util";
+import { findings, type CheckCase, runCheckCases } from "../test-util";
 
 const GET = (headers: [string, string][] = []) => ({ method: "GET", headers });
 
@@ -32,18 +32,7 @@ const CASES: CheckCase[] = [
   { id: "status.reason-phrase", severity: "info", bad: { status: 404, reason: "Nope" }, good: { status: 404, reason: "Not Found" } },
 ];
 
-describe.each(CASES)("$id ($severity)", ({ id, severity, bad, good }) => {
-  it("reports the bad response", () => {
-    const found = findings(bad, id);
-    expect(found.length).toBeGreaterThan(0);
-    expect(found[0]?.severity).toBe(severity);
-    expect(found[0]?.cite.length).toBeGreaterThan(0);
-    expect(found[0]?.cite.every((c) => c.url?.startsWith("https://"))).toBe(true);
-  });
-  it("stays quiet on the good one", () => {
-    expect(findings(good, id)).toEqual([]);
-  });
-});
+runCheckCases(CASES);
 
 describe("status.explain", () => {
   it("explains registered and unregistered codes", () => {
