@@ -50,7 +50,7 @@ export function openApiDocument(serverUrl = "/"): Json {
       required: true,
       description:
         "A status code from 100 to 599, or weighted codes such as 200:3,503:1 (at most 20). 1xx codes are answered with 200 after a real interim response where one can be sent: 100 Continue to a request with Expect: 100-continue, 102 Processing, 103 Early Hints with a Link hint; 101 and 104 are never sent.",
-      schema: { type: "string", pattern: "^(\\d{3}(:\\d{1,4})?)(,\\d{3}(:\\d{1,4})?)*$" },
+      schema: { type: "string", description: "100-599, or code:weight,code:weight", pattern: "^(\\d{3}(:\\d{1,4})?)(,\\d{3}(:\\d{1,4})?)*$" },
       examples: { single: { value: "401" }, weighted: { value: "200:3,503:1" } },
     },
     ...OPTION_DOCS.map((o) => ({
