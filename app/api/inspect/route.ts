@@ -1,6 +1,7 @@
 /** POST /api/inspect: a thin adapter over lib/inspector/api. */
 import { inspectRequest, methodNotAllowed, tooLarge, type ApiResult } from "@/lib/inspector/api";
 import { MAX_INPUT_BYTES } from "@/lib/inspector/parse";
+import { readLimited } from "@/lib/simulator/read-limited";
 
 export const dynamic = "force-dynamic";
 
@@ -8,30 +9,9 @@ function send(r: ApiResult): Response {
   return new Response(r.body, { status: r.status, headers: r.headers });
 }
 
-/** Reads at most the limit plus one byte, so a huge upload is refused without being buffered. */
-async function readLimited(request: Request): Promise<{ text: string } | { over: number }> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_INPUT_BYTES) return { over: declared };
-  const reader = request.body?.getReader();
-  if (!reader) return { text: "" };
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_INPUT_BYTES) {
-      await reader.cancel();
-      return { over: size };
-    }
-    chunks.push(value);
-  }
-  return { text: new TextDecoder().decode(Buffer.concat(chunks)) };
-}
-
 export async function POST(request: Request): Promise<Response> {
-  const read = await readLimited(request);
-  if ("over" in read) return send(tooLarge(read.over));
+  const read = await readLimited(request, MAX_INPUT_BYTES);
+  if (read.over) return send(tooLarge(read.bytes));
   return send(inspectRequest(request.headers.get("content-type"), read.text));
 }
 

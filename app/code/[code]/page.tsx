@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { Breadcrumb } from "@/components/breadcrumb";
+
 import { CodeChip, LifecycleBadge } from "@/components/status-badge";
 import { StatusMdx } from "@/components/mdx-content";
 import { comparisonsFor, listContentCodes, readStatusPage } from "@/lib/content";
@@ -45,12 +47,9 @@ export default async function StatusPage({ params }: Props) {
   const comparisons = comparisonsFor(status.code);
   return (
     <article>
-      <nav aria-label="Breadcrumb" className="mb-4 text-sm text-slate-600 dark:text-slate-400">
-        <Link href="/" className="hover:underline">
-          All codes
-        </Link>{" "}
-        / <span>{status.class} {status.className}</span>
-      </nav>
+      <Breadcrumb>
+        <span>{status.class} {status.className}</span>
+      </Breadcrumb>
       <header>
         <div className="flex flex-wrap items-center gap-3">
           <CodeChip code={status.code} cls={status.class} />

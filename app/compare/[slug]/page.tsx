@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { Breadcrumb } from "@/components/breadcrumb";
+
 import { MdxContent } from "@/components/mdx-content";
 import { ComparisonTable } from "@/components/status/comparison-table";
 import { listCompareSlugs, readComparePage } from "@/lib/content";
@@ -28,12 +30,9 @@ export default async function ComparePage({ params }: Props) {
   const statuses = page.frontmatter.codes.map((c) => getStatus(c)).filter((s): s is StatusInfo => s !== undefined);
   return (
     <article>
-      <nav aria-label="Breadcrumb" className="mb-4 text-sm text-slate-600 dark:text-slate-400">
-        <Link href="/" className="hover:underline">
-          All codes
-        </Link>{" "}
-        / <Link href="/compare" className="hover:underline">Comparisons</Link>
-      </nav>
+      <Breadcrumb>
+        <Link href="/compare" className="hover:underline">Comparisons</Link>
+      </Breadcrumb>
       <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{page.frontmatter.title}</h1>
       <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{page.frontmatter.description}</p>
       <div className="max-w-3xl">
