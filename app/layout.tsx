@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { CommandPalette } from "@/components/command-palette.client";
+import { HydrationMarker } from "@/components/hydration-marker.client";
 import { ThemeToggle } from "@/components/theme-toggle.client";
 import { indexEntries } from "@/lib/content";
 import { siteUrl } from "@/lib/site";
@@ -54,6 +55,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">
           {children}
         </main>
+        <HydrationMarker />
         <footer className="mx-auto max-w-5xl border-t border-slate-200 px-4 py-6 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">
           Facts from RFC 9110, 9111, 9112, 6585, 9457 and the other documents the IANA HTTP Status Code Registry cites.
         </footer>

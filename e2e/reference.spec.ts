@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test.describe("reference page /401", () => {
   test("reads well and has every section", async ({ page }) => {

@@ -1,6 +1,6 @@
 import http from "node:http";
 
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 /** A raw request that records interim responses, which fetch() and Playwright never show. */
 function raw(baseURL: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {

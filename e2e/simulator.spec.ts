@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 // The raw wire result of the simulator, as a test suite would see it (Playwright's request fixture
 // does not follow redirects here, so 3xx are seen as sent).
