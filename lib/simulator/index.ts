@@ -295,9 +295,18 @@ const COMMON_HEADERS: HeaderList = [
   ["X-Content-Type-Options", "nosniff"],
 ];
 
-/** IMF-fixdate (RFC 9110 §5.6.7), which is what Date.toUTCString produces. */
+let cachedSecond = -1;
+let cachedDate = "";
+
+/** IMF-fixdate (RFC 9110 §5.6.7), which is what Date.toUTCString produces; formatted once a second. */
 function dateHeader(req: SimRequest): [string, string] {
-  return ["Date", (req.now ?? new Date()).toUTCString()];
+  if (req.now) return ["Date", req.now.toUTCString()];
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== cachedSecond) {
+    cachedSecond = second;
+    cachedDate = new Date(second * 1000).toUTCString();
+  }
+  return ["Date", cachedDate];
 }
 
 function isPreflight(req: SimRequest): boolean {
