@@ -21,6 +21,9 @@ export function TryIt({ status }: { status: StatusInfo }) {
   } else {
     note = `The simulator answers any method with a real ${code}, the headers this code needs, and a small JSON body describing your request. HEAD gets the same headers without the body.`;
   }
+  if (status.onWire === false) {
+    note += ` Servers that use ${code} never send it to a client${status.clientSeesStatus ? ` (clients get a ${status.clientSeesStatus})` : ""}; the simulator sends it anyway, so you can test how a client copes with the number.`;
+  }
   return (
     <div className="my-4 space-y-3" data-testid="try-it">
       <p>{note}</p>
