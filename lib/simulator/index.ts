@@ -153,7 +153,8 @@ function queryRecord(url: URL): Record<string, string | string[]> {
 
 /** JSON that is never read as HTML, even by a sniffing client: `<` is escaped (it stays valid JSON). */
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/</g, "\\u003c");
+  const json = JSON.stringify(value, null, 2);
+  return json.includes("<") ? json.replace(/</g, "\\u003c") : json;
 }
 
 function requestDescription(req: SimRequest, url: URL) {

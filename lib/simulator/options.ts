@@ -96,7 +96,11 @@ const KNOWN = new Set(OPTION_DOCS.map((o) => o.name));
  * Reads the options from the query and the request headers.
  * `query` is the raw search params; `header(name)` returns a request header's value or undefined.
  */
+const OPTION_HEADERS = OPTION_DOCS.flatMap((o) => (o.header ? [o.header] : []));
+
 export function parseOptions(query: URLSearchParams, header: (name: string) => string | undefined): Result {
+  // The common case: no query and no Simulate-* header.
+  if (query.size === 0 && OPTION_HEADERS.every((h) => header(h) === undefined)) return { ok: true, options: { ...DEFAULT_OPTIONS, headers: [] } };
   const invalid: InvalidParam[] = [];
   const options: SimOptions = { ...DEFAULT_OPTIONS, headers: [] };
   const pick = (name: string): string | undefined => {
@@ -189,7 +193,8 @@ export function isOptionName(name: string): boolean {
 
 /** Picks the body format from Accept when none was given (RFC 9110 §12.5.1, q-values honoured). */
 export function negotiateFormat(accept: string | undefined): BodyFormat {
-  if (!accept) return "json";
+  // The common cases, without parsing.
+  if (!accept || accept === "*/*" || accept === "application/json") return "json";
   const ranges = accept.split(",").map((part) => {
     const [type = "", ...params] = part.trim().toLowerCase().split(";");
     const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
