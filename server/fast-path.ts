@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
+import type { SimResponse } from "../lib/simulator";
 import { MAX_ECHO_BYTES } from "../lib/simulator/options";
 import { SimulatorRuntime } from "../lib/simulator/runtime";
 
@@ -27,15 +28,18 @@ function pairs(raw: string[]): [string, string][] {
   return out;
 }
 
+/** True when the request has no body to read (no Content-Length or a zero one, and not chunked). */
+function hasNoBody(req: IncomingMessage): boolean {
+  const cl = req.headers["content-length"];
+  return (cl === undefined || cl === "0") && req.headers["transfer-encoding"] === undefined;
+}
+
 /** Reads at most MAX_ECHO_BYTES + 1 bytes of the body. */
 function readBody(req: IncomingMessage): Promise<{ text: string; bytes: number }> {
   const declared = Number(req.headers["content-length"] ?? "");
   if (Number.isFinite(declared) && declared > MAX_ECHO_BYTES) {
     req.resume();
     return Promise.resolve({ text: "", bytes: declared });
-  }
-  if (declared === 0 || (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined)) {
-    return Promise.resolve({ text: "", bytes: 0 });
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -51,12 +55,34 @@ function readBody(req: IncomingMessage): Promise<{ text: string; bytes: number }
   });
 }
 
+/** A response ready to write again: status line, flat headers (with the Date slot) and body. */
+interface Prepared {
+  status: number;
+  statusText: string;
+  flat: string[];
+  /** Index of the Date value in `flat`, refreshed on every reuse. */
+  dateAt: number;
+  body: string | undefined;
+}
+
+/** How many prepared answers the fast path keeps (least recently used ones are dropped). */
+const CACHE_SIZE = 512;
+
 export class FastPath {
+  /**
+   * Answers are a pure function of method, URL and request headers (plus the clock), so identical
+   * requests without a body, delay, weighted code or interim response reuse the prepared answer, with
+   * a fresh Date. Test suites hitting the same URL in a loop are the common case.
+   */
+  private readonly cache = new Map<string, Prepared>();
+
   constructor(readonly runtime = new SimulatorRuntime()) {}
 
-  /** Answers a simulator request. `continued` is true when 100 Continue was already sent. */
-  async handle(req: IncomingMessage, res: ServerResponse, segment: string, continued = false): Promise<void> {
-    const headers = pairs(req.rawHeaders);
+  /**
+   * Answers a simulator request. `continued` is true when 100 Continue was already sent. A request
+   * without a body and without a delay is answered synchronously: no promise on the hot path.
+   */
+  handle(req: IncomingMessage, res: ServerResponse, segment: string, continued = false): Promise<void> | void {
     const expectsContinue = /100-continue/i.test(req.headers.expect ?? "");
     // A client that sent Expect: 100-continue waits for a go-ahead before sending its body; a 417 is
     // answered without one (the client then resends without the expectation).
@@ -64,28 +90,77 @@ export class FastPath {
       res.writeContinue();
       continued = true;
     }
-    const body = expectsContinue && !continued ? { text: "", bytes: 0 } : await readBody(req);
-    const sim = await this.runtime.answer({
+    if (hasNoBody(req) || (expectsContinue && !continued)) return this.respond(req, res, segment, continued, "", 0);
+    return readBody(req).then((body) => this.respond(req, res, segment, continued, body.text, body.bytes));
+  }
+
+  private respond(req: IncomingMessage, res: ServerResponse, segment: string, continued: boolean, text: string, bytes: number): Promise<void> | void {
+    const cacheable = bytes === 0 && !segment.includes(",") && !segment.includes(":");
+    const key = cacheable ? `${req.method ?? "GET"} ${req.url ?? ""}\n${req.rawHeaders.join("\n")}` : "";
+    if (cacheable) {
+      const hit = this.cache.get(key);
+      if (hit) {
+        this.cache.delete(key);
+        this.cache.set(key, hit);
+        hit.flat[hit.dateAt] = currentDate();
+        res.writeHead(hit.status, hit.statusText, hit.flat);
+        res.end(hit.body);
+        return;
+      }
+    }
+    const answer = this.runtime.answer({
       method: req.method ?? "GET",
       url: req.url ?? "/",
       code: segment,
-      headers,
-      body: body.text,
-      bodyBytes: body.bytes,
+      headers: pairs(req.rawHeaders),
+      body: text,
+      bodyBytes: bytes,
       canSendInterim: true,
     });
-    for (const interim of sim.interim) {
-      if (interim.status === 100 && !continued) res.writeContinue();
-      else if (interim.status === 102) res.writeProcessing();
-      else if (interim.status === 103) res.writeEarlyHints(Object.fromEntries(interim.headers.map(([n, v]) => [n.toLowerCase(), v])));
+    if (answer instanceof Promise) return answer.then((sim) => void write(res, prepare(sim), sim, continued));
+    const prepared = prepare(answer);
+    if (cacheable && answer.delayMs === 0 && answer.interim.length === 0 && prepared.dateAt >= 0) {
+      this.cache.set(key, prepared);
+      if (this.cache.size > CACHE_SIZE) {
+        const oldest = this.cache.keys().next().value;
+        if (oldest !== undefined) this.cache.delete(oldest);
+      }
     }
-    const flat: string[] = [];
-    for (const [n, v] of sim.headers) flat.push(n, v);
-    // Content-Length rather than chunked: known up front, and cheaper. None on 1xx/204/304 (RFC 9110 §8.6).
-    if (sim.getLength !== undefined) flat.push("Content-Length", String(sim.getLength));
-    else if (sim.body !== null) flat.push("Content-Length", String(Buffer.byteLength(sim.body)));
-    else if (sim.status === 205) flat.push("Content-Length", "0");
-    res.writeHead(sim.status, sim.statusText, flat);
-    res.end(sim.body ?? undefined);
+    write(res, prepared, answer, continued);
   }
+}
+
+let dateSecond = -1;
+let dateText = "";
+function currentDate(): string {
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== dateSecond) {
+    dateSecond = second;
+    dateText = new Date(second * 1000).toUTCString();
+  }
+  return dateText;
+}
+
+function prepare(sim: SimResponse): Prepared {
+  const flat: string[] = [];
+  let dateAt = -1;
+  for (const [n, v] of sim.headers) {
+    if (n === "Date") dateAt = flat.length + 1;
+    flat.push(n, v);
+  }
+  // Content-Length rather than chunked: known up front, and cheaper. None on 1xx/204/304 (RFC 9110 §8.6).
+  if (sim.getLength !== undefined) flat.push("Content-Length", String(sim.getLength));
+  else if (sim.body !== null) flat.push("Content-Length", String(Buffer.byteLength(sim.body)));
+  else if (sim.status === 205) flat.push("Content-Length", "0");
+  return { status: sim.status, statusText: sim.statusText, flat, dateAt, body: sim.body ?? undefined };
+}
+
+function write(res: ServerResponse, prepared: Prepared, sim: SimResponse, continued: boolean): void {
+  for (const interim of sim.interim) {
+    if (interim.status === 100 && !continued) res.writeContinue();
+    else if (interim.status === 102) res.writeProcessing();
+    else if (interim.status === 103) res.writeEarlyHints(Object.fromEntries(interim.headers.map(([n, v]) => [n.toLowerCase(), v])));
+  }
+  res.writeHead(prepared.status, prepared.statusText, prepared.flat);
+  res.end(prepared.body);
 }

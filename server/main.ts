@@ -17,13 +17,18 @@ async function main(): Promise<void> {
   const fast = new FastPath();
 
   const route = (req: IncomingMessage, res: ServerResponse, continued: boolean) => {
-    const segment = simulatorSegment(req.url);
-    const done = segment !== undefined ? fast.handle(req, res, segment, continued) : handle(req, res);
-    done.catch((err: unknown) => {
+    const fail = (err: unknown) => {
       console.error(err);
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
       res.end("Internal Server Error\n");
-    });
+    };
+    const segment = simulatorSegment(req.url);
+    try {
+      const done = segment !== undefined ? fast.handle(req, res, segment, continued) : handle(req, res);
+      if (done) done.catch(fail);
+    } catch (err) {
+      fail(err);
+    }
   };
 
   const server = createServer((req, res) => route(req, res, false));

@@ -21,7 +21,7 @@ beforeAll(async () => {
       res.writeHead(404).end();
       return;
     }
-    void fast.handle(req, res, segment);
+    void Promise.resolve(fast.handle(req, res, segment));
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -79,6 +79,18 @@ function raw(method: string): Promise<{ headers: http.IncomingHttpHeaders; body:
 }
 
 describe("the fast path", () => {
+  it("reuses answers only for identical requests", async () => {
+    const a = await (await fetch(`${base}/api/status/418?x=1`, { headers: { "X-Trace": "one" } })).json();
+    const b = await (await fetch(`${base}/api/status/418?x=1`, { headers: { "X-Trace": "one" } })).json();
+    const c = await (await fetch(`${base}/api/status/418?x=1`, { headers: { "X-Trace": "two" } })).json();
+    expect(b).toEqual(a);
+    expect(c.request.headers["x-trace"]).toBe("two");
+    // Weighted codes are drawn afresh every time, never replayed.
+    const statuses = new Set<number>();
+    for (let i = 0; i < 30; i++) statuses.add((await fetch(`${base}/api/status/200:1,404:1`)).status);
+    expect(statuses).toEqual(new Set([200, 404]));
+  });
+
   it("sends on HEAD the Content-Length and ETag the GET gets", async () => {
     const get = await raw("GET");
     const head = await raw("HEAD");

@@ -18,11 +18,18 @@ export class SimulatorRuntime {
     this.gate = new DelayGate(maxDelayed);
   }
 
-  /** Simulates, then waits out any delay (refusing with a 503 when too many requests already wait). */
-  async answer(req: SimRequest): Promise<SimResponse> {
+  /**
+   * Simulates; an answer with no delay comes back at once (no promise on the hot path), a delayed one
+   * as a promise that waits it out (or a 503 when too many requests already wait).
+   */
+  answer(req: SimRequest): SimResponse | Promise<SimResponse> {
     const res = simulate({ ...req, sequences: this.sequences });
     if (res.delayMs <= 0) return res;
     if (!this.gate.tryAcquire()) return overloaded(req, this.gate.limit);
+    return this.delayed(req, res);
+  }
+
+  private async delayed(req: SimRequest, res: SimResponse): Promise<SimResponse> {
     try {
       await this.wait(res.delayMs);
     } finally {
