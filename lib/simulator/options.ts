@@ -99,8 +99,10 @@ const KNOWN = new Set(OPTION_DOCS.map((o) => o.name));
 const OPTION_HEADERS = OPTION_DOCS.flatMap((o) => (o.header ? [o.header] : []));
 
 export function parseOptions(query: URLSearchParams, header: (name: string) => string | undefined): Result {
-  // The common case: no query and no Simulate-* header.
-  if (query.size === 0 && OPTION_HEADERS.every((h) => header(h) === undefined)) return { ok: true, options: { ...DEFAULT_OPTIONS, headers: [] } };
+  // The common case: no option in the query (other parameters are only echoed) and no Simulate-* header.
+  let anyOption = false;
+  for (const key of query.keys()) if (KNOWN.has(key)) anyOption = true;
+  if (!anyOption && OPTION_HEADERS.every((h) => header(h) === undefined)) return { ok: true, options: { ...DEFAULT_OPTIONS, headers: [] } };
   const invalid: InvalidParam[] = [];
   const options: SimOptions = { ...DEFAULT_OPTIONS, headers: [] };
   const pick = (name: string): string | undefined => {
