@@ -2,7 +2,7 @@
  * Pure helpers for the in-page console: parsing what the user typed, building the copyable
  * curl and fetch commands, and explaining what the browser hides. No React, no DOM.
  */
-import type { HeaderList } from "./inspector";
+import { TOKEN, type HeaderList } from "./http";
 
 export const CONSOLE_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 export type ConsoleMethod = (typeof CONSOLE_METHODS)[number];
@@ -27,7 +27,7 @@ export function parseHeaderLines(text: string): HeaderParse {
     if (colon <= 0) return { ok: false, error: `Line ${i + 1} is not "Name: value".` };
     const name = line.slice(0, colon).trim();
     const value = line.slice(colon + 1).trim();
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) return { ok: false, error: `Line ${i + 1}: "${name}" is not a valid header name.` };
+    if (!TOKEN.test(name)) return { ok: false, error: `Line ${i + 1}: "${name}" is not a valid header name.` };
      
     if (/[\x00-\x08\x0a-\x1f\x7f]/.test(value)) return { ok: false, error: `Line ${i + 1}: the value of ${name} contains control characters.` };
     const lower = name.toLowerCase();

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
+import { httpDateNow } from "../lib/http";
 import type { SimResponse } from "../lib/simulator";
 import { MAX_ECHO_BYTES } from "../lib/simulator/options";
 import { SimulatorRuntime } from "../lib/simulator/runtime";
@@ -102,7 +103,7 @@ export class FastPath {
       if (hit) {
         this.cache.delete(key);
         this.cache.set(key, hit);
-        hit.flat[hit.dateAt] = currentDate();
+        hit.flat[hit.dateAt] = httpDateNow();
         res.writeHead(hit.status, hit.statusText, hit.flat);
         res.end(hit.body);
         return;
@@ -128,17 +129,6 @@ export class FastPath {
     }
     write(res, prepared, answer, continued);
   }
-}
-
-let dateSecond = -1;
-let dateText = "";
-function currentDate(): string {
-  const second = Math.floor(Date.now() / 1000);
-  if (second !== dateSecond) {
-    dateSecond = second;
-    dateText = new Date(second * 1000).toUTCString();
-  }
-  return dateText;
 }
 
 function prepare(sim: SimResponse): Prepared {

@@ -1,15 +1,10 @@
 /**
  * `/api/codes` and `/api/codes/{code}`: the registry as JSON, for scripts and other sites.
  */
+import type { ApiResult, HeaderList } from "../http";
 import { PROBLEM_JSON, problem } from "../problem";
 import { allStatuses, getStatus, type StatusInfo } from "../registry";
-import { parseCode, type HeaderList } from "../simulator";
-
-export interface ApiResponse {
-  status: number;
-  headers: HeaderList;
-  body: string;
-}
+import { parseCode } from "../simulator";
 
 const COMMON: HeaderList = [
   ["Access-Control-Allow-Origin", "*"],
@@ -21,15 +16,15 @@ function publicView(s: StatusInfo) {
   return { ...s, page: `/${s.code}`, simulator: `/api/status/${s.code}` };
 }
 
-function json(status: number, value: unknown, type = "application/json"): ApiResponse {
+function json(status: number, value: unknown, type = "application/json"): ApiResult {
   return { status, headers: [["Content-Type", type], ...COMMON], body: JSON.stringify(value, null, 2) };
 }
 
-export function listCodesResponse(): ApiResponse {
+export function listCodesResponse(): ApiResult {
   return json(200, { count: allStatuses().length, codes: allStatuses().map(publicView) });
 }
 
-export function oneCodeResponse(raw: string): ApiResponse {
+export function oneCodeResponse(raw: string): ApiResult {
   const parsed = parseCode(raw);
   const instance = `/api/codes/${encodeURIComponent(raw)}`;
   if (!parsed.ok) {

@@ -2,16 +2,13 @@
  * POST /api/inspect as a pure function: raw HTTP text or JSON in, findings out as JSON.
  * Nothing the caller sends is executed, fetched or rendered.
  */
+import type { ApiResult } from "../http";
 import { PROBLEM_JSON, problem } from "../problem";
 
 import { inspect } from "./index";
 import { MAX_INPUT_BYTES, parseInspectJson, parseRawMessage, type ParseResult } from "./parse";
 
-export interface ApiResult {
-  status: number;
-  headers: [string, string][];
-  body: string;
-}
+export type { ApiResult };
 
 const COMMON: [string, string][] = [
   ["Cache-Control", "no-store"],

@@ -4,13 +4,14 @@
  */
 import { z } from "zod";
 
+import { TOKEN } from "../http";
+
 import type { HeaderList, InspectInput } from "./types";
 
 export const MAX_INPUT_BYTES = 64 * 1024;
 
 export type ParseResult = { ok: true; input: InspectInput } | { ok: false; errors: { name: string; reason: string }[] };
 
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 function fail(name: string, reason: string): ParseResult {
   return { ok: false, errors: [{ name, reason }] };

@@ -2,6 +2,7 @@
  * Inspector types. A check reads one response (and, where known, the request that produced it) and
  * returns findings, each tied to the specification section it rests on.
  */
+import type { HeaderList } from "../http";
 import { citeLinks, type SpecLink } from "../registry";
 
 export type Severity = "error" | "warning" | "info";
@@ -9,7 +10,7 @@ export type Severity = "error" | "warning" | "info";
 export const GROUPS = ["status", "headers", "caching", "negotiation", "cors", "security", "body"] as const;
 export type Group = (typeof GROUPS)[number];
 
-export type HeaderList = [name: string, value: string][];
+export type { HeaderList };
 
 export interface InspectResponse {
   status: number;

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 
+import { TOKEN } from "../http";
 import { PROBLEM_JSON, problem } from "../problem";
 
 import { simulate, SIMULATED_METHODS, type SimResponse } from "./index";
@@ -12,7 +13,7 @@ import { simulate, SIMULATED_METHODS, type SimResponse } from "./index";
 export const describeSchema = z.strictObject({
   method: z.enum(SIMULATED_METHODS).default("GET"),
   query: z.string().max(2048).default(""),
-  headers: z.array(z.tuple([z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "header names must be tokens").max(100), z.string().max(4096)])).max(50).default([]),
+  headers: z.array(z.tuple([z.string().regex(TOKEN, "header names must be tokens").max(100), z.string().max(4096)])).max(50).default([]),
 });
 
 export interface DescribeResult {

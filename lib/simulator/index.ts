@@ -7,13 +7,14 @@
  */
 import { z } from "zod";
 
+import { httpDateNow, type HeaderList } from "../http";
 import { PROBLEM_JSON, problem, type InvalidParam } from "../problem";
 import { getStatus, reasonPhrase } from "../registry";
 
 import { drawValue, isWeighted, parseChoices, pick, type SequenceStore } from "./choice";
 import { MAX_ECHO_BYTES, negotiateFormat, parseOptions, type BodyFormat, type SimOptions } from "./options";
 
-export type HeaderList = [name: string, value: string][];
+export type { HeaderList };
 
 export interface SimRequest {
   method: string;
@@ -296,18 +297,9 @@ const COMMON_HEADERS: HeaderList = [
   ["X-Content-Type-Options", "nosniff"],
 ];
 
-let cachedSecond = -1;
-let cachedDate = "";
-
-/** IMF-fixdate (RFC 9110 §5.6.7), which is what Date.toUTCString produces; formatted once a second. */
+/** IMF-fixdate (RFC 9110 §5.6.7), which is what Date.toUTCString produces. */
 function dateHeader(req: SimRequest): [string, string] {
-  if (req.now) return ["Date", req.now.toUTCString()];
-  const second = Math.floor(Date.now() / 1000);
-  if (second !== cachedSecond) {
-    cachedSecond = second;
-    cachedDate = new Date(second * 1000).toUTCString();
-  }
-  return ["Date", cachedDate];
+  return ["Date", req.now ? req.now.toUTCString() : httpDateNow()];
 }
 
 function isPreflight(req: SimRequest): boolean {

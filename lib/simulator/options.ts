@@ -2,6 +2,7 @@
  * The simulator's options: query parameters, most of which may also be sent as `Simulate-*` request
  * headers (the query wins). Every bad value is reported with the parameter's name and the rule it broke.
  */
+import { TOKEN } from "../http";
 import type { InvalidParam } from "../problem";
 
 export const MAX_DELAY_MS = 10_000;
@@ -38,7 +39,6 @@ export const REFUSED_HEADERS = new Set([
   "strict-transport-security",
 ]);
 
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 export type BodyFormat = "json" | "problem" | "text";
 
@@ -186,11 +186,6 @@ export function parseOptions(query: URLSearchParams, header: (name: string) => s
   }
 
   return invalid.length ? { ok: false, invalid } : { ok: true, options };
-}
-
-/** Query parameters that are options (left out of nothing: the diagnostic body echoes every parameter). */
-export function isOptionName(name: string): boolean {
-  return KNOWN.has(name);
 }
 
 /** Picks the body format from Accept when none was given (RFC 9110 §12.5.1, q-values honoured). */

@@ -60,8 +60,7 @@ export function parseHttpDate(value: string | undefined): { date: Date; form: Da
 
 export const isDelaySeconds = (v: string) => /^\d+$/.test(v.trim());
 
-/** A token (RFC 9110 §5.6.2). */
-export const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+export { TOKEN } from "../../http";
 
 /** The media type of a Content-Type value, lower-cased, without parameters. */
 export function mediaType(value: string | undefined): string | undefined {
