@@ -1,9 +1,11 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
 
 const config = [
   ...nextVitals,
   ...nextTs,
+  prettier,
   {
     ignores: [".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
@@ -18,7 +20,14 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["react", "react/*", "react-dom", "react-dom/*", "next", "next/*"], message: "lib/ must stay free of React and Next." }] },
+        {
+          patterns: [
+            {
+              group: ["react", "react/*", "react-dom", "react-dom/*", "next", "next/*"],
+              message: "lib/ must stay free of React and Next.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -29,7 +29,11 @@ const nextConfig: NextConfig = {
   // Reference pages live at /code/{code} and are served at /{code}: Next reserves the routes /404
   // and /500 for its own error pages, so a dynamic /[code] segment can never render those two.
   async rewrites() {
-    return { beforeFiles: [{ source: "/:code(\\d{3})", destination: "/code/:code" }], afterFiles: [], fallback: [] };
+    return {
+      beforeFiles: [{ source: "/:code(\\d{3})", destination: "/code/:code" }],
+      afterFiles: [],
+      fallback: [],
+    };
   },
   async redirects() {
     return [{ source: "/code/:code(\\d{3})", destination: "/:code", permanent: true }];

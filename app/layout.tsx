@@ -12,7 +12,10 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),
-  title: { default: "statuscodes — every HTTP status code, explained and testable", template: "%s — statuscodes" },
+  title: {
+    default: "statuscodes — every HTTP status code, explained and testable",
+    template: "%s — statuscodes",
+  },
   description:
     "What each HTTP status code really means, which headers it needs, how caches and clients treat it, and a live simulator URL to test against.",
 };
@@ -29,11 +32,17 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen bg-white font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900"
+        >
           Skip to content
         </a>
         <header className="border-b border-slate-200 dark:border-slate-800">
-          <nav aria-label="Site" className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+          <nav
+            aria-label="Site"
+            className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3"
+          >
             <Link href="/" className="font-mono text-lg font-bold tracking-tight">
               status<span className="text-indigo-600 dark:text-indigo-400">codes</span>
             </Link>
@@ -47,7 +56,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/docs/simulator" className="px-1 text-sm hover:underline">
                 Simulator API
               </Link>
-              <CommandPalette items={indexEntries().map(({ code, reason, keywords, aliases, official }) => ({ code, reason, keywords, aliases, official }))} />
+              <CommandPalette
+                items={indexEntries().map(({ code, reason, keywords, aliases, official }) => ({
+                  code,
+                  reason,
+                  keywords,
+                  aliases,
+                  official,
+                }))}
+              />
               <ThemeToggle />
             </div>
           </nav>
@@ -57,7 +74,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </main>
         <HydrationMarker />
         <footer className="mx-auto max-w-5xl border-t border-slate-200 px-4 py-6 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">
-          Facts from RFC 9110, 9111, 9112, 6585, 9457 and the other documents the IANA HTTP Status Code Registry cites.
+          Facts from RFC 9110, 9111, 9112, 6585, 9457 and the other documents the IANA HTTP Status Code
+          Registry cites.
         </footer>
       </body>
     </html>

@@ -8,8 +8,11 @@ export default function NotFound() {
     <div>
       <h1 className="text-3xl font-bold">Page not found</h1>
       <p className="mt-3">
-        There is no page here. <Link href="/" className="text-indigo-700 underline dark:text-indigo-300">The index</Link> lists
-        every code we document; Ctrl+K (⌘K) jumps to one.
+        There is no page here.{" "}
+        <Link href="/" className="text-indigo-700 underline dark:text-indigo-300">
+          The index
+        </Link>{" "}
+        lists every code we document; Ctrl+K (⌘K) jumps to one.
       </p>
       <NotFoundSuggestions codes={listContentCodes()} />
     </div>

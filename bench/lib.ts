@@ -11,7 +11,11 @@ export const ROOT = path.resolve(__dirname, "..");
 export function ensureBuild(): void {
   if (fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) return;
   console.log("No production build yet: running next build…");
-  const { status } = spawnSync("npx", ["next", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const { status } = spawnSync("npx", ["next", "build"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (status !== 0) throw new Error("next build failed");
 }
 
@@ -21,8 +25,18 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-export async function startChild(name: string, args: string[], port: number, readyPath: string, env: Record<string, string> = {}): Promise<Child> {
-  const proc = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+export async function startChild(
+  name: string,
+  args: string[],
+  port: number,
+  readyPath: string,
+  env: Record<string, string> = {},
+): Promise<Child> {
+  const proc = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let log = "";
   proc.stdout?.on("data", (d: Buffer) => (log += d.toString()));
   proc.stderr?.on("data", (d: Buffer) => (log += d.toString()));
@@ -51,12 +65,22 @@ export async function startChild(name: string, args: string[], port: number, rea
   };
 }
 
-export function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; rawHeaders: string[]; body: Buffer; statusMessage: string }> {
+export function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; rawHeaders: string[]; body: Buffer; statusMessage: string }> {
   return new Promise((resolve, reject) => {
     const req = http.get(url, { headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks), statusMessage: res.statusMessage ?? "" }));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          rawHeaders: res.rawHeaders,
+          body: Buffer.concat(chunks),
+          statusMessage: res.statusMessage ?? "",
+        }),
+      );
     });
     req.on("error", reject);
     req.setTimeout(5000, () => req.destroy(new Error("timeout")));
@@ -92,7 +116,10 @@ export function table(rows: RunResult[]): void {
   console.log("");
   console.log("| target | req/s | p50 ms | p99 ms | requests | errors | timeouts |");
   console.log("|---|---|---|---|---|---|---|");
-  for (const r of rows) console.log(`| ${r.label} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.timeouts} |`);
+  for (const r of rows)
+    console.log(
+      `| ${r.label} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.timeouts} |`,
+    );
   console.log("");
 }
 

@@ -21,10 +21,15 @@ const NODE_OPTIONS = process.env.LOAD_NODE_OPTIONS ?? "--max-old-space-size=128"
 
 async function main(): Promise<void> {
   ensureBuild();
-  const site = await startChild("site", ["--import", "tsx", "server/main.ts"], 3210, "/api/status/200", { NODE_OPTIONS });
+  const site = await startChild("site", ["--import", "tsx", "server/main.ts"], 3210, "/api/status/200", {
+    NODE_OPTIONS,
+  });
   const samples: { t: number; rss: number }[] = [];
   const started = Date.now();
-  const timer = setInterval(() => samples.push({ t: Math.round((Date.now() - started) / 1000), rss: rssMiB(site.proc.pid) }), 1000);
+  const timer = setInterval(
+    () => samples.push({ t: Math.round((Date.now() - started) / 1000), rss: rssMiB(site.proc.pid) }),
+    1000,
+  );
   try {
     const result = await autocannon({
       url: site.url,
@@ -36,7 +41,12 @@ async function main(): Promise<void> {
         { path: "/api/status/404" },
         { path: "/api/status/301?location=/next" },
         { path: "/api/status/503?delay=250" },
-        { method: "POST", path: "/api/status/201", headers: { "content-type": "application/json" }, body: '{"load":true}' },
+        {
+          method: "POST",
+          path: "/api/status/201",
+          headers: { "content-type": "application/json" },
+          body: '{"load":true}',
+        },
         { path: "/api/status/200:3,503:1?seed=7" },
         { method: "HEAD", path: "/api/status/204" },
         { path: "/api/status/429?delay=100&header=RateLimit-Remaining:0" },
@@ -48,14 +58,26 @@ async function main(): Promise<void> {
     const quarter = samples.find((s) => s.t >= SECONDS / 4)?.rss ?? samples[0]?.rss ?? Number.NaN;
     const last = samples[samples.length - 1]?.rss ?? Number.NaN;
     const peak = Math.max(...samples.map((s) => s.rss));
-    console.log(`\nLoad: ${CONNECTIONS} connections for ${SECONDS} s (1 request in 5 delayed 100-250 ms), server NODE_OPTIONS=${NODE_OPTIONS}`);
-    console.log(`requests: ${result.requests.total} (${Math.round(result.requests.average)} req/s), latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
-    console.log(`errors: ${result.errors}, timeouts: ${result.timeouts}, responses by class: 2xx ${result["2xx"]}, 3xx ${result["3xx"]}, 4xx ${result["4xx"]}, 5xx ${result["5xx"]}`);
-    console.log(`server RSS MiB: after ${SECONDS / 4} s ${quarter.toFixed(0)}, peak ${peak.toFixed(0)}, at the end ${last.toFixed(0)}`);
+    console.log(
+      `\nLoad: ${CONNECTIONS} connections for ${SECONDS} s (1 request in 5 delayed 100-250 ms), server NODE_OPTIONS=${NODE_OPTIONS}`,
+    );
+    console.log(
+      `requests: ${result.requests.total} (${Math.round(result.requests.average)} req/s), latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+    );
+    console.log(
+      `errors: ${result.errors}, timeouts: ${result.timeouts}, responses by class: 2xx ${result["2xx"]}, 3xx ${result["3xx"]}, 4xx ${result["4xx"]}, 5xx ${result["5xx"]}`,
+    );
+    console.log(
+      `server RSS MiB: after ${SECONDS / 4} s ${quarter.toFixed(0)}, peak ${peak.toFixed(0)}, at the end ${last.toFixed(0)}`,
+    );
     console.log(`RSS by second: ${samples.map((s) => s.rss.toFixed(0)).join(" ")}`);
     const growth = last - quarter;
     const ok = result.errors === 0 && result.timeouts === 0 && growth <= MAX_GROWTH_MIB;
-    console.log(ok ? `OK: no errors, memory flat (${growth.toFixed(0)} MiB growth after warm-up)` : `FAILED: errors ${result.errors}, timeouts ${result.timeouts}, growth ${growth.toFixed(0)} MiB`);
+    console.log(
+      ok
+        ? `OK: no errors, memory flat (${growth.toFixed(0)} MiB growth after warm-up)`
+        : `FAILED: errors ${result.errors}, timeouts ${result.timeouts}, growth ${growth.toFixed(0)} MiB`,
+    );
     if (!ok) process.exitCode = 1;
   } finally {
     clearInterval(timer);

@@ -5,7 +5,12 @@
 import http from "node:http";
 
 const port = Number(process.env.PORT ?? 3201);
-const capture = JSON.parse(process.env.BASELINE_RESPONSE ?? "{}") as { status: number; statusMessage: string; headers: string[]; body: string };
+const capture = JSON.parse(process.env.BASELINE_RESPONSE ?? "{}") as {
+  status: number;
+  statusMessage: string;
+  headers: string[];
+  body: string;
+};
 const body = Buffer.from(capture.body, "base64");
 
 http

@@ -66,7 +66,8 @@ export function CodeIndex({ entries }: { entries: IndexEntry[] }) {
         className="mt-1 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/40 focus:outline-none dark:border-slate-600 dark:bg-slate-900"
       />
       <p id={`${inputId}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-        Enter opens the first match; ↓ moves into the list. Anywhere on the site, type a code (4 0 4) or press Ctrl+K / ⌘K to jump.
+        Enter opens the first match; ↓ moves into the list. Anywhere on the site, type a code (4 0 4) or press
+        Ctrl+K / ⌘K to jump.
       </p>
       <p role="status" className="sr-only">
         {filtering ? `${results.length} matching codes` : ""}
@@ -80,13 +81,16 @@ export function CodeIndex({ entries }: { entries: IndexEntry[] }) {
               ))}
             </ul>
           ) : (
-            <p className="mt-6 text-slate-700 dark:text-slate-300">No code matches “{query}”. Try a number such as 404, or words like “timeout”.</p>
+            <p className="mt-6 text-slate-700 dark:text-slate-300">
+              No code matches “{query}”. Try a number such as 404, or words like “timeout”.
+            </p>
           )
         ) : (
           STATUS_CLASSES.map((cls) => (
             <section key={cls} aria-labelledby={`class-${cls}`} className="mt-10">
               <h2 id={`class-${cls}`} className="text-xl font-semibold">
-                {cls} <span className="font-normal text-slate-600 dark:text-slate-400">{CLASS_NAMES[cls]}</span>
+                {cls}{" "}
+                <span className="font-normal text-slate-600 dark:text-slate-400">{CLASS_NAMES[cls]}</span>
               </h2>
               <ul className="mt-3 grid gap-2 sm:grid-cols-2">
                 {entries

@@ -31,7 +31,14 @@ export function CommandPalette({ items }: { items: SearchItem[] }) {
         setQuery("");
         setActive(0);
         setOpen(true);
-      } else if (!open && /^[1-5]$/.test(e.key) && !e.metaKey && !e.ctrlKey && !e.altKey && !typingInField(e.target)) {
+      } else if (
+        !open &&
+        /^[1-5]$/.test(e.key) &&
+        !e.metaKey &&
+        !e.ctrlKey &&
+        !e.altKey &&
+        !typingInField(e.target)
+      ) {
         e.preventDefault();
         setQuery(e.key);
         setActive(0);
@@ -83,7 +90,10 @@ export function CommandPalette({ items }: { items: SearchItem[] }) {
         }}
         className="rounded-md border border-slate-300 px-2.5 py-1 text-sm text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
       >
-        Jump to code <kbd className="ml-1 hidden font-sans text-xs text-slate-500 sm:inline dark:text-slate-400">Ctrl K</kbd>
+        Jump to code{" "}
+        <kbd className="ml-1 hidden font-sans text-xs text-slate-500 sm:inline dark:text-slate-400">
+          Ctrl K
+        </kbd>
       </button>
       <dialog
         ref={dialog}
@@ -113,7 +123,12 @@ export function CommandPalette({ items }: { items: SearchItem[] }) {
             className="w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/40 focus:outline-none dark:border-slate-600 dark:bg-slate-950"
           />
         </div>
-        <ul id={listId} role="listbox" aria-label="Matching codes" className="max-h-80 overflow-y-auto border-t border-slate-200 p-1 dark:border-slate-700">
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label="Matching codes"
+          className="max-h-80 overflow-y-auto border-t border-slate-200 p-1 dark:border-slate-700"
+        >
           {results.length === 0 ? (
             <li className="px-3 py-2 text-sm text-slate-600 dark:text-slate-400">No matching code.</li>
           ) : (

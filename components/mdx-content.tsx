@@ -31,7 +31,10 @@ function textOf(node: ReactNode): string {
 
 const baseComponents: MDXComponents = {
   h2: ({ children }) => (
-    <h2 id={slugify(textOf(children))} className="mt-10 mb-3 scroll-mt-20 border-b border-slate-200 pb-1 text-2xl font-semibold dark:border-slate-700">
+    <h2
+      id={slugify(textOf(children))}
+      className="mt-10 mb-3 scroll-mt-20 border-b border-slate-200 pb-1 text-2xl font-semibold dark:border-slate-700"
+    >
       {children}
     </h2>
   ),
@@ -45,15 +48,23 @@ const baseComponents: MDXComponents = {
   ol: ({ children }) => <ol className="my-3 list-decimal space-y-1.5 pl-6 leading-7">{children}</ol>,
   a: ({ href, children }) =>
     href?.startsWith("/") ? (
-      <Link href={href} className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700 dark:text-indigo-300">
+      <Link
+        href={href}
+        className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700 dark:text-indigo-300"
+      >
         {children}
       </Link>
     ) : (
-      <a href={href} className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700 dark:text-indigo-300">
+      <a
+        href={href}
+        className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700 dark:text-indigo-300"
+      >
         {children}
       </a>
     ),
-  code: ({ children }) => <code className="rounded bg-slate-100 px-1 py-0.5 text-[0.9em] dark:bg-slate-800">{children}</code>,
+  code: ({ children }) => (
+    <code className="rounded bg-slate-100 px-1 py-0.5 text-[0.9em] dark:bg-slate-800">{children}</code>
+  ),
   pre: ({ children }) => {
     if (isValidElement<{ className?: string; children?: ReactNode }>(children)) {
       const lang = /language-(\S+)/.exec(children.props.className ?? "")?.[1];
@@ -66,8 +77,12 @@ const baseComponents: MDXComponents = {
       <table className="w-full text-left text-sm">{children}</table>
     </div>
   ),
-  th: ({ children }) => <th className="border-b border-slate-300 px-3 py-2 dark:border-slate-600">{children}</th>,
-  td: ({ children }) => <td className="border-b border-slate-200 px-3 py-2 dark:border-slate-700">{children}</td>,
+  th: ({ children }) => (
+    <th className="border-b border-slate-300 px-3 py-2 dark:border-slate-600">{children}</th>
+  ),
+  td: ({ children }) => (
+    <td className="border-b border-slate-200 px-3 py-2 dark:border-slate-700">{children}</td>
+  ),
 };
 
 /** Compiles MDX (at build time: the pages are static) and renders it with the site's element styles plus `extra`. */

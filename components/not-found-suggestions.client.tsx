@@ -15,13 +15,17 @@ export function NotFoundSuggestions({ codes }: { codes: number[] }) {
   return (
     <div className="mt-6">
       <p>
-        We have no page for <code>{asked}</code>. {Number(asked) >= 600 || Number(asked) < 100 ? "HTTP status codes run from 100 to 599. " : null}
+        We have no page for <code>{asked}</code>.{" "}
+        {Number(asked) >= 600 || Number(asked) < 100 ? "HTTP status codes run from 100 to 599. " : null}
         The closest codes we document:
       </p>
       <ul className="mt-2 flex flex-wrap gap-2" aria-label="Suggested codes">
         {suggestions.map((c) => (
           <li key={c}>
-            <Link href={`/${c}`} className="rounded-md border border-slate-300 px-2 py-1 font-mono hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+            <Link
+              href={`/${c}`}
+              className="rounded-md border border-slate-300 px-2 py-1 font-mono hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+            >
               {c}
             </Link>
           </li>
@@ -29,7 +33,11 @@ export function NotFoundSuggestions({ codes }: { codes: number[] }) {
       </ul>
       {digit && /[1-5]/.test(digit) ? (
         <p className="mt-3">
-          Or browse <Link href={`/#class-${digit}xx`} className="text-indigo-700 underline dark:text-indigo-300">all {digit}xx codes</Link>.
+          Or browse{" "}
+          <Link href={`/#class-${digit}xx`} className="text-indigo-700 underline dark:text-indigo-300">
+            all {digit}xx codes
+          </Link>
+          .
         </p>
       ) : null}
     </div>

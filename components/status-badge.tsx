@@ -10,7 +10,9 @@ const CLASS_STYLES: Record<StatusClass, string> = {
 
 export function CodeChip({ code, cls }: { code: number; cls: StatusClass }) {
   return (
-    <span className={`inline-block rounded-md px-2 py-0.5 font-mono text-sm font-semibold ${CLASS_STYLES[cls]}`}>
+    <span
+      className={`inline-block rounded-md px-2 py-0.5 font-mono text-sm font-semibold ${CLASS_STYLES[cls]}`}
+    >
       {code}
     </span>
   );
@@ -36,7 +38,9 @@ const LIFECYCLE_STYLES: Record<Lifecycle, string> = {
 
 export function LifecycleBadge({ lifecycle }: { lifecycle: Lifecycle }) {
   return (
-    <span className={`inline-block rounded-full border px-2.5 py-0.5 text-xs font-medium ${LIFECYCLE_STYLES[lifecycle]}`}>
+    <span
+      className={`inline-block rounded-full border px-2.5 py-0.5 text-xs font-medium ${LIFECYCLE_STYLES[lifecycle]}`}
+    >
       {LIFECYCLE_LABELS[lifecycle]}
     </span>
   );

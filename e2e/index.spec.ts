@@ -4,8 +4,12 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
 }
 
 test.describe("index", () => {
@@ -19,7 +23,9 @@ test.describe("index", () => {
     await filter.fill("gateway");
     // Reason-phrase matches (Bad Gateway, Gateway Timeout) come before keyword matches.
     await expect(results.getByRole("link").nth(1)).toBeVisible();
-    const firstTwo = (await results.getByRole("link").allTextContents()).slice(0, 2).map((t) => t.slice(0, 3));
+    const firstTwo = (await results.getByRole("link").allTextContents())
+      .slice(0, 2)
+      .map((t) => t.slice(0, 3));
     expect(firstTwo.sort()).toEqual(["502", "504"]);
     await filter.fill("zzzz");
     await expect(page.getByText(/No code matches/)).toBeVisible();
@@ -102,7 +108,10 @@ test.describe("index", () => {
 test.describe("comparison pages", () => {
   test("401 vs 403 is linked from both pages and compares them side by side", async ({ page }) => {
     await page.goto("/403");
-    await page.getByTestId("comparison-links").getByRole("link", { name: /401.*403/ }).click();
+    await page
+      .getByTestId("comparison-links")
+      .getByRole("link", { name: /401.*403/ })
+      .click();
     await expect(page).toHaveURL(/\/compare\/401-vs-403$/);
     const table = page.getByTestId("comparison-table");
     await expect(table.getByRole("columnheader", { name: "401" })).toBeVisible();
@@ -148,7 +157,10 @@ test.describe("site files", () => {
     expect(res?.headers()["x-frame-options"]).toBe("DENY");
     await expect(page).toHaveTitle("429 Too Many Requests — statuscodes");
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/429$/);
-    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "429 Too Many Requests");
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
+      "content",
+      "429 Too Many Requests",
+    );
     await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /.{70,}/);
   });
 
@@ -157,7 +169,11 @@ test.describe("site files", () => {
     expect(all.status()).toBe(200);
     expect((await all.json()).count).toBe(89);
     const one = await request.get("/api/codes/405");
-    expect(await one.json()).toMatchObject({ code: 405, reason: "Method Not Allowed", requiredHeaders: ["Allow"] });
+    expect(await one.json()).toMatchObject({
+      code: 405,
+      reason: "Method Not Allowed",
+      requiredHeaders: ["Allow"],
+    });
     const missing = await request.get("/api/codes/299");
     expect(missing.status()).toBe(404);
     expect(missing.headers()["content-type"]).toBe("application/problem+json");

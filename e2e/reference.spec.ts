@@ -5,22 +5,35 @@ test.describe("reference page /401", () => {
     await page.goto("/401");
     await expect(page).toHaveTitle(/401 Unauthorized/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("401 Unauthorized");
-    for (const section of ["What it means", "When to use it", "Compared with", "Headers", "Caching", "Client handling", "Error body", "Try it", "Specification"]) {
+    for (const section of [
+      "What it means",
+      "When to use it",
+      "Compared with",
+      "Headers",
+      "Caching",
+      "Client handling",
+      "Error body",
+      "Try it",
+      "Specification",
+    ]) {
       await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
     }
     await expect(page.getByRole("heading", { level: 3, name: "401 vs 403" })).toBeVisible();
     // Header rules come from the registry, with their spec links.
     const rules = page.getByTestId("header-rules");
     await expect(rules.getByRole("cell", { name: "WWW-Authenticate", exact: true })).toBeVisible();
-    await expect(page.getByTestId("spec-links").getByRole("link", { name: "RFC 9110 §15.5.2" }).first()).toHaveAttribute(
-      "href",
-      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2",
-    );
+    await expect(
+      page.getByTestId("spec-links").getByRole("link", { name: "RFC 9110 §15.5.2" }).first(),
+    ).toHaveAttribute("href", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2");
     // The error body example is highlighted on the server.
     await expect(page.locator("pre.shiki").first()).toBeVisible();
   });
 
-  test("copies the absolute simulator URL, which answers 401 with its challenge", async ({ page, context, baseURL }) => {
+  test("copies the absolute simulator URL, which answers 401 with its challenge", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
     await page.goto("/401");
     const url = page.getByTestId("simulator-url");
@@ -48,7 +61,9 @@ test.describe("reference page /401", () => {
     await context.clearPermissions();
     await page.goto("/401");
     await page.evaluate(() => {
-      Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("denied")) } });
+      Object.defineProperty(navigator, "clipboard", {
+        value: { writeText: () => Promise.reject(new Error("denied")) },
+      });
     });
     await page.getByRole("button", { name: "Copy curl command" }).click();
     await expect(page.getByRole("button", { name: "Copy curl command: Copy failed" })).toBeVisible();

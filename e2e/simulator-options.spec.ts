@@ -3,15 +3,37 @@ import http from "node:http";
 import { expect, test } from "./fixtures";
 
 /** A raw request that records interim responses, which fetch() and Playwright never show. */
-function raw(baseURL: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string; interim: { status: number; headers: http.IncomingHttpHeaders }[]; ms: number }>((resolve, reject) => {
+function raw(
+  baseURL: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
+  return new Promise<{
+    status: number;
+    headers: http.IncomingHttpHeaders;
+    body: string;
+    interim: { status: number; headers: http.IncomingHttpHeaders }[];
+    ms: number;
+  }>((resolve, reject) => {
     const started = Date.now();
     const interim: { status: number; headers: http.IncomingHttpHeaders }[] = [];
-    const req = http.request(new URL(path, baseURL), { method: init.method ?? "GET", headers: init.headers, agent: false }, (res) => {
-      let body = "";
-      res.on("data", (c: Buffer) => (body += c.toString()));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body, interim, ms: Date.now() - started }));
-    });
+    const req = http.request(
+      new URL(path, baseURL),
+      { method: init.method ?? "GET", headers: init.headers, agent: false },
+      (res) => {
+        let body = "";
+        res.on("data", (c: Buffer) => (body += c.toString()));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body,
+            interim,
+            ms: Date.now() - started,
+          }),
+        );
+      },
+    );
     req.on("information", (info) => interim.push({ status: info.statusCode, headers: info.headers }));
     // Node reports a 100 both as "information" (recorded above) and as "continue": send the body then.
     req.on("continue", () => req.end(init.body));
@@ -30,7 +52,11 @@ test.describe("real interim responses (the fast path)", () => {
   });
 
   test("Expect: 100-continue gets 100 Continue, then the body is read and echoed", async ({ baseURL }) => {
-    const res = await raw(baseURL ?? "", "/api/status/201", { method: "POST", headers: { Expect: "100-continue", "Content-Type": "text/plain", "Content-Length": "5" }, body: "hello" });
+    const res = await raw(baseURL ?? "", "/api/status/201", {
+      method: "POST",
+      headers: { Expect: "100-continue", "Content-Type": "text/plain", "Content-Length": "5" },
+      body: "hello",
+    });
     expect(res.interim.map((i) => i.status)).toEqual([100]);
     expect(res.status).toBe(201);
     expect(JSON.parse(res.body).request.body).toBe("hello");
@@ -53,7 +79,10 @@ test.describe("options", () => {
   });
 
   test("extra headers, location, Basic auth and Retry-After", async ({ request }) => {
-    const res = await request.get("/api/status/302?location=/elsewhere&header=X-Request-Id:abc&retry-after=5", { maxRedirects: 0 });
+    const res = await request.get(
+      "/api/status/302?location=/elsewhere&header=X-Request-Id:abc&retry-after=5",
+      { maxRedirects: 0 },
+    );
     expect(res.status()).toBe(302);
     expect(res.headers()["location"]).toBe("/elsewhere");
     expect(res.headers()["x-request-id"]).toBe("abc");
@@ -65,7 +94,8 @@ test.describe("options", () => {
   test("weighted codes repeat for a seed", async ({ request }) => {
     const seq = async () => {
       const out: number[] = [];
-      for (let n = 0; n < 10; n++) out.push((await request.get(`/api/status/200:1,500:1?seed=77&draw=${n}`)).status());
+      for (let n = 0; n < 10; n++)
+        out.push((await request.get(`/api/status/200:1,500:1?seed=77&draw=${n}`)).status());
       return out;
     };
     const a = await seq();
@@ -100,7 +130,10 @@ test.describe("options", () => {
   });
 
   test("a body over the echo limit gets 413", async ({ request }) => {
-    const res = await request.post("/api/status/200", { data: "x".repeat(70_000), headers: { "Content-Type": "text/plain" } });
+    const res = await request.post("/api/status/200", {
+      data: "x".repeat(70_000),
+      headers: { "Content-Type": "text/plain" },
+    });
     expect(res.status()).toBe(413);
     expect((await res.json()).status).toBe(413);
   });
@@ -128,10 +161,15 @@ test.describe("options", () => {
 });
 
 test.describe("docs and security headers", () => {
-  test("/api/openapi.json describes the simulator, and /docs/simulator is built from it", async ({ request, page }) => {
+  test("/api/openapi.json describes the simulator, and /docs/simulator is built from it", async ({
+    request,
+    page,
+  }) => {
     const doc = await (await request.get("/api/openapi.json")).json();
     expect(doc.openapi).toBe("3.1.0");
-    expect(doc.paths["/api/status/{code}"].get.parameters.map((p: { name: string }) => p.name)).toContain("delay");
+    expect(doc.paths["/api/status/{code}"].get.parameters.map((p: { name: string }) => p.name)).toContain(
+      "delay",
+    );
     await page.goto("/docs/simulator");
     await expect(page.getByRole("rowheader", { name: "retry-after" })).toBeVisible();
   });

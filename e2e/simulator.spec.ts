@@ -15,7 +15,10 @@ test.describe("simulator over HTTP", () => {
     expect(h["access-control-allow-origin"]).toBe("*");
     expect(h["access-control-expose-headers"]).toContain("WWW-Authenticate");
     expect(h["date"]).toBeTruthy();
-    expect(await res.json()).toMatchObject({ status: 401, request: { method: "GET", path: "/api/status/401", query: { x: "1" } } });
+    expect(await res.json()).toMatchObject({
+      status: 401,
+      request: { method: "GET", path: "/api/status/401", query: { x: "1" } },
+    });
   });
 
   test("204 has no body, no Content-Type, no Content-Length; HEAD too", async ({ request }) => {
@@ -67,7 +70,9 @@ test.describe("simulator over HTTP", () => {
     expect(await unofficial.json()).toMatchObject({ status: 599, registered: false });
   });
 
-  test("a 1xx request gets a final 200 that says whether the interim status was sent", async ({ request }) => {
+  test("a 1xx request gets a final 200 that says whether the interim status was sent", async ({
+    request,
+  }) => {
     const hints = await request.get("/api/status/103");
     expect(hints.status()).toBe(200);
     expect(hints.headers()["simulated-status"]).toBe("103");
@@ -81,7 +86,12 @@ test.describe("simulator over HTTP", () => {
       const res = await request.get(`/api/status/${bad}`);
       expect(res.status()).toBe(400);
       expect(res.headers()["content-type"]).toBe("application/problem+json");
-      expect(await res.json()).toMatchObject({ type: "about:blank", title: "Bad Request", status: 400, "invalid-params": [{ name: "code" }] });
+      expect(await res.json()).toMatchObject({
+        type: "about:blank",
+        title: "Bad Request",
+        status: 400,
+        "invalid-params": [{ name: "code" }],
+      });
     });
   }
 

@@ -14,24 +14,41 @@ test.describe("snippets", () => {
     const tabs = snippets.getByRole("tab");
     await expect(tabs).toHaveText(["Express", "FastAPI", "Spring Boot", "Go"]);
     await expect(snippets.getByRole("tab", { name: "Express" })).toHaveAttribute("aria-selected", "true");
-    await expect(snippets.getByRole("tabpanel")).toContainText('res.set("WWW-Authenticate", \'Bearer realm="api"\');');
+    await expect(snippets.getByRole("tabpanel")).toContainText(
+      'res.set("WWW-Authenticate", \'Bearer realm="api"\');',
+    );
     // All four panels are in the HTML, already highlighted.
     await expect(snippets.locator("pre.shiki")).toHaveCount(4);
   });
 
-  test("the chosen language is remembered across pages and reloads, and works from the keyboard", async ({ page }) => {
+  test("the chosen language is remembered across pages and reloads, and works from the keyboard", async ({
+    page,
+  }) => {
     await page.goto("/404");
     await page.getByTestId("snippets").getByRole("tab", { name: "Go" }).click();
-    await expect(page.getByTestId("snippets").getByRole("tabpanel")).toContainText("w.WriteHeader(http.StatusNotFound)");
+    await expect(page.getByTestId("snippets").getByRole("tabpanel")).toContainText(
+      "w.WriteHeader(http.StatusNotFound)",
+    );
     await page.goto("/429");
-    await expect(page.getByTestId("snippets").getByRole("tab", { name: "Go" })).toHaveAttribute("aria-selected", "true");
-    await expect(page.getByTestId("snippets").getByRole("tabpanel")).toContainText('w.Header().Set("Retry-After", "60")');
+    await expect(page.getByTestId("snippets").getByRole("tab", { name: "Go" })).toHaveAttribute(
+      "aria-selected",
+      "true",
+    );
+    await expect(page.getByTestId("snippets").getByRole("tabpanel")).toContainText(
+      'w.Header().Set("Retry-After", "60")',
+    );
     await page.reload();
-    await expect(page.getByTestId("snippets").getByRole("tab", { name: "Go" })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByTestId("snippets").getByRole("tab", { name: "Go" })).toHaveAttribute(
+      "aria-selected",
+      "true",
+    );
     // Arrow keys move between tabs.
     await page.getByTestId("snippets").getByRole("tab", { name: "Go" }).focus();
     await page.keyboard.press("ArrowLeft");
-    await expect(page.getByTestId("snippets").getByRole("tab", { name: "Spring Boot" })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByTestId("snippets").getByRole("tab", { name: "Spring Boot" })).toHaveAttribute(
+      "aria-selected",
+      "true",
+    );
     await expect(page.getByTestId("snippets").getByRole("tab", { name: "Spring Boot" })).toBeFocused();
   });
 
@@ -49,7 +66,9 @@ test.describe("snippets", () => {
   test("copy says when it failed", async ({ page }) => {
     await page.goto("/401");
     await page.evaluate(() => {
-      Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("denied")) } });
+      Object.defineProperty(navigator, "clipboard", {
+        value: { writeText: () => Promise.reject(new Error("denied")) },
+      });
     });
     await page.getByTestId("snippets").getByRole("button", { name: "Copy Express snippet" }).click();
     await expect(page.getByRole("button", { name: "Copy Express snippet: Copy failed" })).toBeVisible();

@@ -4,7 +4,14 @@ import { curlCommand, fetchCommand, hiddenNotes, parseHeaderLines, prettyBody } 
 
 describe("parseHeaderLines", () => {
   it("reads Name: value lines and skips blanks", () => {
-    expect(parseHeaderLines("Accept: application/json\n\nX-Trace:  7 ")).toEqual({ ok: true, headers: [["Accept", "application/json"], ["X-Trace", "7"]], ignored: [] });
+    expect(parseHeaderLines("Accept: application/json\n\nX-Trace:  7 ")).toEqual({
+      ok: true,
+      headers: [
+        ["Accept", "application/json"],
+        ["X-Trace", "7"],
+      ],
+      ignored: [],
+    });
   });
   it("sets aside headers the browser controls", () => {
     const r = parseHeaderLines("Host: evil\nCookie: a=b\nSec-Fetch-Mode: x\nX-Ok: 1");
@@ -12,13 +19,18 @@ describe("parseHeaderLines", () => {
   });
   it("explains bad lines", () => {
     expect(parseHeaderLines("no colon")).toEqual({ ok: false, error: 'Line 1 is not "Name: value".' });
-    expect(parseHeaderLines("Bad Name: x")).toMatchObject({ ok: false, error: expect.stringMatching(/not a valid header name/) });
+    expect(parseHeaderLines("Bad Name: x")).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not a valid header name/),
+    });
   });
 });
 
 describe("copyable commands", () => {
   it("builds a curl command with safe quoting", () => {
-    expect(curlCommand("http://h/api/status/201", "POST", [["Content-Type", "application/json"]], `{"a":"it's"}`)).toBe(
+    expect(
+      curlCommand("http://h/api/status/201", "POST", [["Content-Type", "application/json"]], `{"a":"it's"}`),
+    ).toBe(
       `curl -i -X POST -H 'Content-Type: application/json' --data-raw '{"a":"it'\\''s"}' 'http://h/api/status/201'`,
     );
     expect(curlCommand("http://h/x", "HEAD", [], "ignored")).toBe("curl -i --head 'http://h/x'");

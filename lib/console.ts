@@ -9,9 +9,26 @@ export type ConsoleMethod = (typeof CONSOLE_METHODS)[number];
 
 /** Headers a page's script may not set (the browser controls them); we say so instead of failing silently. */
 const FORBIDDEN_REQUEST_HEADERS = new Set([
-  "accept-charset", "accept-encoding", "access-control-request-headers", "access-control-request-method", "connection",
-  "content-length", "cookie", "cookie2", "date", "dnt", "expect", "host", "keep-alive", "origin", "referer", "te",
-  "trailer", "transfer-encoding", "upgrade", "via",
+  "accept-charset",
+  "accept-encoding",
+  "access-control-request-headers",
+  "access-control-request-method",
+  "connection",
+  "content-length",
+  "cookie",
+  "cookie2",
+  "date",
+  "dnt",
+  "expect",
+  "host",
+  "keep-alive",
+  "origin",
+  "referer",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+  "via",
 ]);
 
 export type HeaderParse = { ok: true; headers: HeaderList; ignored: string[] } | { ok: false; error: string };
@@ -27,9 +44,11 @@ export function parseHeaderLines(text: string): HeaderParse {
     if (colon <= 0) return { ok: false, error: `Line ${i + 1} is not "Name: value".` };
     const name = line.slice(0, colon).trim();
     const value = line.slice(colon + 1).trim();
-    if (!TOKEN.test(name)) return { ok: false, error: `Line ${i + 1}: "${name}" is not a valid header name.` };
-     
-    if (/[\x00-\x08\x0a-\x1f\x7f]/.test(value)) return { ok: false, error: `Line ${i + 1}: the value of ${name} contains control characters.` };
+    if (!TOKEN.test(name))
+      return { ok: false, error: `Line ${i + 1}: "${name}" is not a valid header name.` };
+
+    if (/[\x00-\x08\x0a-\x1f\x7f]/.test(value))
+      return { ok: false, error: `Line ${i + 1}: the value of ${name} contains control characters.` };
     const lower = name.toLowerCase();
     if (FORBIDDEN_REQUEST_HEADERS.has(lower) || lower.startsWith("proxy-") || lower.startsWith("sec-")) {
       ignored.push(name);
@@ -85,20 +104,36 @@ export interface HiddenNote {
 export function hiddenNotes(code: number, method: string, sentStatus: number | null): HiddenNote[] {
   const notes: HiddenNote[] = [];
   if (code >= 100 && code < 200) {
-    notes.push({ kind: "interim", text: `fetch() never shows interim 1xx responses: a page only sees the final response. The simulator cannot end with a ${code}, so it answers 200 and says so in its body.` });
+    notes.push({
+      kind: "interim",
+      text: `fetch() never shows interim 1xx responses: a page only sees the final response. The simulator cannot end with a ${code}, so it answers 200 and says so in its body.`,
+    });
   }
   if ([301, 302, 303, 307, 308].includes(code)) {
-    notes.push({ kind: "redirect", text: `A browser follows a ${code} by itself, so a script normally sees only the final response. The console asks for redirect: "manual", which hides the ${code} (status 0, no headers): the server's own account of the ${code} it sent is shown below.` });
+    notes.push({
+      kind: "redirect",
+      text: `A browser follows a ${code} by itself, so a script normally sees only the final response. The console asks for redirect: "manual", which hides the ${code} (status 0, no headers): the server's own account of the ${code} it sent is shown below.`,
+    });
   }
   if (code === 304) {
-    notes.push({ kind: "not-modified", text: "When the browser's cache revalidates on its own, a script sees the stored 200, not the 304. The console bypasses the cache (cache: \"no-store\"), so the real 304 shows here." });
+    notes.push({
+      kind: "not-modified",
+      text: 'When the browser\'s cache revalidates on its own, a script sees the stored 200, not the 304. The console bypasses the cache (cache: "no-store"), so the real 304 shows here.',
+    });
   }
   if (code === 407) {
-    notes.push({ kind: "proxy-auth", text: "Browsers treat a 407 from a server that is not their proxy as an error and give the page no response at all. The server's own account of the 407 is shown below." });
+    notes.push({
+      kind: "proxy-auth",
+      text: "Browsers treat a 407 from a server that is not their proxy as an error and give the page no response at all. The server's own account of the 407 is shown below.",
+    });
   }
-  if (method === "HEAD") notes.push({ kind: "head", text: "A HEAD response has the headers a GET would get, and never a body." });
+  if (method === "HEAD")
+    notes.push({ kind: "head", text: "A HEAD response has the headers a GET would get, and never a body." });
   if (sentStatus === 0 && notes.every((n) => n.kind !== "redirect")) {
-    notes.push({ kind: "cors", text: "The browser returned an opaque response: the status and headers are hidden from scripts." });
+    notes.push({
+      kind: "cors",
+      text: "The browser returned an opaque response: the status and headers are hidden from scripts.",
+    });
   }
   return notes;
 }

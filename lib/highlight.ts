@@ -5,7 +5,16 @@
  */
 import { createHighlighter, type Highlighter } from "shiki";
 
-export const HIGHLIGHT_LANGS = ["json", "http", "shellscript", "typescript", "javascript", "python", "java", "go"] as const;
+export const HIGHLIGHT_LANGS = [
+  "json",
+  "http",
+  "shellscript",
+  "typescript",
+  "javascript",
+  "python",
+  "java",
+  "go",
+] as const;
 export type HighlightLang = (typeof HIGHLIGHT_LANGS)[number];
 
 const ALIASES: Record<string, HighlightLang> = {

@@ -83,7 +83,12 @@ export class FastPath {
    * Answers a simulator request. `continued` is true when 100 Continue was already sent. A request
    * without a body and without a delay is answered synchronously: no promise on the hot path.
    */
-  handle(req: IncomingMessage, res: ServerResponse, segment: string, continued = false): Promise<void> | void {
+  handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    segment: string,
+    continued = false,
+  ): Promise<void> | void {
     const expectsContinue = /100-continue/i.test(req.headers.expect ?? "");
     // A client that sent Expect: 100-continue waits for a go-ahead before sending its body; a 417 is
     // answered without one (the client then resends without the expectation).
@@ -91,11 +96,19 @@ export class FastPath {
       res.writeContinue();
       continued = true;
     }
-    if (hasNoBody(req) || (expectsContinue && !continued)) return this.respond(req, res, segment, continued, "", 0);
+    if (hasNoBody(req) || (expectsContinue && !continued))
+      return this.respond(req, res, segment, continued, "", 0);
     return readBody(req).then((body) => this.respond(req, res, segment, continued, body.text, body.bytes));
   }
 
-  private respond(req: IncomingMessage, res: ServerResponse, segment: string, continued: boolean, text: string, bytes: number): Promise<void> | void {
+  private respond(
+    req: IncomingMessage,
+    res: ServerResponse,
+    segment: string,
+    continued: boolean,
+    text: string,
+    bytes: number,
+  ): Promise<void> | void {
     const cacheable = bytes === 0 && !segment.includes(",") && !segment.includes(":");
     const key = cacheable ? `${req.method ?? "GET"} ${req.url ?? ""}\n${req.rawHeaders.join("\n")}` : "";
     if (cacheable) {
@@ -149,7 +162,8 @@ function write(res: ServerResponse, prepared: Prepared, sim: SimResponse, contin
   for (const interim of sim.interim) {
     if (interim.status === 100 && !continued) res.writeContinue();
     else if (interim.status === 102) res.writeProcessing();
-    else if (interim.status === 103) res.writeEarlyHints(Object.fromEntries(interim.headers.map(([n, v]) => [n.toLowerCase(), v])));
+    else if (interim.status === 103)
+      res.writeEarlyHints(Object.fromEntries(interim.headers.map(([n, v]) => [n.toLowerCase(), v])));
   }
   res.writeHead(prepared.status, prepared.statusText, prepared.flat);
   res.end(prepared.body);

@@ -31,7 +31,12 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 // Date is the clock; ETag hashes a body that echoes the client's own headers, which differ here.
 const comparable = (headers: Headers) =>
-  [...headers.entries()].filter(([n]) => !["date", "etag", "content-length", "connection", "keep-alive", "transfer-encoding"].includes(n)).sort();
+  [...headers.entries()]
+    .filter(
+      ([n]) =>
+        !["date", "etag", "content-length", "connection", "keep-alive", "transfer-encoding"].includes(n),
+    )
+    .sort();
 
 const CASES: [string, RequestInit][] = [
   ["401", {}],
@@ -55,24 +60,31 @@ describe.each(CASES)("%s", (target, init) => {
     const viaFast = await fetch(`${base}/api/status/${target}`, { ...init, redirect: "manual" });
     const code = decodeURIComponent(target.split("?")[0] ?? "");
     const handler = init.method === "POST" ? POST : init.method === "HEAD" ? HEAD : GET;
-    const viaNext = await handler(new Request(`http://127.0.0.1/api/status/${target}`, init), { params: Promise.resolve({ code }) });
+    const viaNext = await handler(new Request(`http://127.0.0.1/api/status/${target}`, init), {
+      params: Promise.resolve({ code }),
+    });
     expect(viaFast.status).toBe(viaNext.status);
     expect(viaFast.statusText).toBe(viaNext.statusText);
     expect(comparable(viaFast.headers)).toEqual(comparable(viaNext.headers));
     const [a, b] = [await viaFast.text(), await viaNext.text()];
     // The echoed request headers differ (the real client sends host, connection, ...); the rest must match.
-    const strip = (t: string) => (t.startsWith("{") ? JSON.stringify({ ...JSON.parse(t), request: undefined }) : t);
+    const strip = (t: string) =>
+      t.startsWith("{") ? JSON.stringify({ ...JSON.parse(t), request: undefined }) : t;
     expect(strip(a)).toBe(strip(b));
   });
 });
 
 function raw(method: string): Promise<{ headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${base}/api/status/200`, { method, agent: false, headers: { Accept: "application/json", "User-Agent": "t" } }, (res) => {
-      let body = "";
-      res.on("data", (c: Buffer) => (body += c.toString()));
-      res.on("end", () => resolve({ headers: res.headers, body }));
-    });
+    const req = http.request(
+      `${base}/api/status/200`,
+      { method, agent: false, headers: { Accept: "application/json", "User-Agent": "t" } },
+      (res) => {
+        let body = "";
+        res.on("data", (c: Buffer) => (body += c.toString()));
+        res.on("end", () => resolve({ headers: res.headers, body }));
+      },
+    );
     req.on("error", reject);
     req.end();
   });

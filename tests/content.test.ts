@@ -8,7 +8,18 @@ import { compile } from "@mdx-js/mdx";
 import remarkGfm from "remark-gfm";
 import { describe, expect, it } from "vitest";
 
-import { COMPARE_SECTIONS, contentFile, listCompareSlugs, listContentCodes, readComparePage, readStatusPage, REQUIRED_COMPONENTS, requiredSections, sectionHeadings, sectionText } from "@/lib/content";
+import {
+  COMPARE_SECTIONS,
+  contentFile,
+  listCompareSlugs,
+  listContentCodes,
+  readComparePage,
+  readStatusPage,
+  REQUIRED_COMPONENTS,
+  requiredSections,
+  sectionHeadings,
+  sectionText,
+} from "@/lib/content";
 import { allStatuses, getStatus } from "@/lib/registry";
 
 const codes = allStatuses().map((s) => s.code);
@@ -19,7 +30,9 @@ describe("content/ and the registry", () => {
     expect(pages).toEqual(codes);
   });
   it("has no stray files", () => {
-    const files = fs.readdirSync("content", { withFileTypes: true }).filter((f) => f.isFile() && !f.name.startsWith("."));
+    const files = fs
+      .readdirSync("content", { withFileTypes: true })
+      .filter((f) => f.isFile() && !f.name.startsWith("."));
     expect(files.map((f) => f.name).filter((f) => !/^\d{3}\.mdx$/.test(f))).toEqual(["README.md"]);
   });
 });
@@ -33,7 +46,11 @@ describe.each(pages)("content/%i.mdx", (code) => {
   const prose = body.replace(/^(```|~~~)[\s\S]*?^\1/gm, "");
 
   it("compiles as MDX", async () => {
-    await expect(compile(fs.readFileSync(contentFile(code), "utf8").replace(/^---[\s\S]*?---/, ""), { remarkPlugins: [remarkGfm] })).resolves.toBeTruthy();
+    await expect(
+      compile(fs.readFileSync(contentFile(code), "utf8").replace(/^---[\s\S]*?---/, ""), {
+        remarkPlugins: [remarkGfm],
+      }),
+    ).resolves.toBeTruthy();
   });
 
   it("has the required sections, in order, and no h1", () => {
@@ -55,7 +72,10 @@ describe.each(pages)("content/%i.mdx", (code) => {
       expect(sectionText(body, where[name]), name).toMatch(tag);
     }
     const used = [...prose.matchAll(/<([A-Z][A-Za-z]*)/g)].map((m) => m[1]);
-    for (const name of used) expect(REQUIRED_COMPONENTS as readonly (string | undefined)[], `unknown component ${name}`).toContain(name);
+    for (const name of used)
+      expect(REQUIRED_COMPONENTS as readonly (string | undefined)[], `unknown component ${name}`).toContain(
+        name,
+      );
   });
 
   it("compares it with every code the registry says it is confused with", () => {
@@ -72,7 +92,9 @@ describe.each(pages)("content/%i.mdx", (code) => {
         expect(href, href).toMatch(/^\/\d{3}$/);
         expect(getStatus(Number(href.slice(1))), href).toBeDefined();
       } else {
-        expect(href, href).toMatch(/^https:\/\/(www\.rfc-editor\.org\/rfc\/rfc\d+(#(section|appendix)-[\w.]+)?|datatracker\.ietf\.org\/doc\/[\w-]+\/?)$/);
+        expect(href, href).toMatch(
+          /^https:\/\/(www\.rfc-editor\.org\/rfc\/rfc\d+(#(section|appendix)-[\w.]+)?|datatracker\.ietf\.org\/doc\/[\w-]+\/?)$/,
+        );
       }
     }
   });
@@ -97,7 +119,9 @@ describe.each(pages)("content/%i.mdx", (code) => {
     // 2616/7230-7235/7807 were obsoleted by RFC 9110-9112 and 9457; naming them is allowed only as history.
     for (const m of prose.matchAll(/RFC\s?(2616|723[0-5]|7807)\b/g)) {
       const around = prose.slice(Math.max(0, m.index - 200), m.index + 80);
-      expect(around, around).toMatch(/obsolete|formerly|older|earlier|used to|previous|replaced|renamed|was called|superseded|deprecated|history|historical|\bin (19|20)\d\d\b|old/i);
+      expect(around, around).toMatch(
+        /obsolete|formerly|older|earlier|used to|previous|replaced|renamed|was called|superseded|deprecated|history|historical|\bin (19|20)\d\d\b|old/i,
+      );
     }
   });
 });

@@ -17,19 +17,36 @@ const NOW = new Date(Date.UTC(2026, 10, 25, 12, 0, 0));
  * is asked for, so a deprecated (305) or reserved (306) code is reported, but it is not a defect of
  * the response. Nothing else is excused.
  */
-const ABOUT_THE_CODE_ITSELF: Record<number, string[]> = { 305: ["status.lifecycle"], 306: ["status.lifecycle"] };
+const ABOUT_THE_CODE_ITSELF: Record<number, string[]> = {
+  305: ["status.lifecycle"],
+  306: ["status.lifecycle"],
+};
 
 const codes = [...allStatuses().map((s) => s.code), 299, 477, 599];
 
 describe.each(codes)("the simulated %i", (code) => {
   const base = exampleRequest(code, NOW);
-  const methods = code === 201 || code === 100 || code === 412 || code === 417 ? [base.method] : SIMULATED_METHODS.filter((m) => m !== "OPTIONS" && !(code === 304 && m !== "GET" && m !== "HEAD") && !([301, 302].includes(code) && m === "POST"));
+  const methods =
+    code === 201 || code === 100 || code === 412 || code === 417
+      ? [base.method]
+      : SIMULATED_METHODS.filter(
+          (m) =>
+            m !== "OPTIONS" &&
+            !(code === 304 && m !== "GET" && m !== "HEAD") &&
+            !([301, 302].includes(code) && m === "POST"),
+        );
 
   it.each(methods)("%s inspects clean", (method) => {
     const request = { ...base, method };
     const sim = simulate(request);
     const result = inspect({
-      response: { status: sim.status, reason: sim.statusText, headers: sim.headers, body: sim.body, httpVersion: "1.1" },
+      response: {
+        status: sim.status,
+        reason: sim.statusText,
+        headers: sim.headers,
+        body: sim.body,
+        httpVersion: "1.1",
+      },
       request: { method, headers: request.headers.map(([n, v]): [string, string] => [n, v]) },
       now: NOW,
     });
@@ -43,7 +60,10 @@ describe("the excuses are still needed", () => {
   it("305 and 306 are reported for what they are", () => {
     for (const code of [305, 306]) {
       const sim = simulate(exampleRequest(code, NOW));
-      const ids = inspect({ response: { status: sim.status, headers: sim.headers, body: sim.body }, now: NOW }).findings.map((f) => f.id);
+      const ids = inspect({
+        response: { status: sim.status, headers: sim.headers, body: sim.body },
+        now: NOW,
+      }).findings.map((f) => f.id);
       expect(ids).toContain("status.lifecycle");
     }
   });

@@ -4,7 +4,16 @@ import { useId, useState, useSyncExternalStore, type FormEvent } from "react";
 
 import { CopyButton } from "@/components/copy-button.client";
 import { FindingsList } from "@/components/inspector/findings-list";
-import { CONSOLE_METHODS, canHaveBody, curlCommand, fetchCommand, hiddenNotes, parseHeaderLines, prettyBody, type HiddenNote } from "@/lib/console";
+import {
+  CONSOLE_METHODS,
+  canHaveBody,
+  curlCommand,
+  fetchCommand,
+  hiddenNotes,
+  parseHeaderLines,
+  prettyBody,
+  type HiddenNote,
+} from "@/lib/console";
 import { inspect } from "@/lib/inspector";
 import type { Finding, HeaderList } from "@/lib/inspector/types";
 
@@ -65,12 +74,18 @@ function HeadersTable({ headers, caption }: { headers: HeaderList; caption: stri
 export function RequestConsole({ code }: { code: number }) {
   const id = useId();
   const [method, setMethod] = useState<string>("GET");
-  const [headersText, setHeadersText] = useState(code === 304 ? 'If-None-Match: "abc"' : code === 206 ? "Range: bytes=0-99" : "Accept: application/json");
+  const [headersText, setHeadersText] = useState(
+    code === 304 ? 'If-None-Match: "abc"' : code === 206 ? "Range: bytes=0-99" : "Accept: application/json",
+  );
   const [body, setBody] = useState("");
   const [busy, setBusy] = useState(false);
   const [inputError, setInputError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const origin = useSyncExternalStore(subscribe, () => window.location.origin, () => "");
+  const origin = useSyncExternalStore(
+    subscribe,
+    () => window.location.origin,
+    () => "",
+  );
   const path = `/api/status/${code}`;
   const parsed = parseHeaderLines(headersText);
   const reqHeaders = parsed.ok ? parsed.headers : [];
@@ -129,19 +144,37 @@ export function RequestConsole({ code }: { code: number }) {
     let findings: Finding[] = [];
     let findingsOf: Outcome["findingsOf"] = "browser";
     if (server && (networkError !== null || seen?.opaque)) {
-      findings = inspect({ response: { status: server.status, headers: server.headers, body: server.body }, request }).findings;
+      findings = inspect({
+        response: { status: server.status, headers: server.headers, body: server.body },
+        request,
+      }).findings;
       findingsOf = "server";
     } else if (seen) {
-      findings = inspect({ response: { status: seen.status, headers: seen.headers, body: seen.body }, request }).findings;
+      findings = inspect({
+        response: { status: seen.status, headers: seen.headers, body: seen.body },
+        request,
+      }).findings;
     }
-    setOutcome({ seen, networkError, server, findings, findingsOf, notes: hiddenNotes(code, method, seen?.status ?? null), ignored: parsed.ignored });
+    setOutcome({
+      seen,
+      networkError,
+      server,
+      findings,
+      findingsOf,
+      notes: hiddenNotes(code, method, seen?.status ?? null),
+      ignored: parsed.ignored,
+    });
     setBusy(false);
   }
 
   const url = `${origin}${path}`;
   return (
     <div className="my-4 rounded-lg border border-slate-200 p-4 dark:border-slate-700" data-testid="console">
-      <form onSubmit={send} className="grid gap-3 sm:grid-cols-[8rem_1fr]" aria-label={`Request console for ${code}`}>
+      <form
+        onSubmit={send}
+        className="grid gap-3 sm:grid-cols-[8rem_1fr]"
+        aria-label={`Request console for ${code}`}
+      >
         <div>
           <label htmlFor={`${id}-method`} className="block text-sm font-medium">
             Method
@@ -159,11 +192,16 @@ export function RequestConsole({ code }: { code: number }) {
         </div>
         <div>
           <p className="text-sm font-medium">URL</p>
-          <code className="mt-1 block overflow-x-auto rounded-md bg-slate-100 px-2 py-1.5 text-sm whitespace-nowrap dark:bg-slate-800">{url}</code>
+          <code className="mt-1 block overflow-x-auto rounded-md bg-slate-100 px-2 py-1.5 text-sm whitespace-nowrap dark:bg-slate-800">
+            {url}
+          </code>
         </div>
         <div className="sm:col-span-2">
           <label htmlFor={`${id}-headers`} className="block text-sm font-medium">
-            Request headers <span className="font-normal text-slate-600 dark:text-slate-400">(one “Name: value” per line)</span>
+            Request headers{" "}
+            <span className="font-normal text-slate-600 dark:text-slate-400">
+              (one “Name: value” per line)
+            </span>
           </label>
           <textarea
             id={`${id}-headers`}
@@ -176,7 +214,10 @@ export function RequestConsole({ code }: { code: number }) {
         </div>
         <div className="sm:col-span-2">
           <label htmlFor={`${id}-body`} className="block text-sm font-medium">
-            Request body {canHaveBody(method) ? null : <span className="font-normal text-slate-600 dark:text-slate-400">(not sent with {method})</span>}
+            Request body{" "}
+            {canHaveBody(method) ? null : (
+              <span className="font-normal text-slate-600 dark:text-slate-400">(not sent with {method})</span>
+            )}
           </label>
           <textarea
             id={`${id}-body`}
@@ -189,11 +230,23 @@ export function RequestConsole({ code }: { code: number }) {
           />
         </div>
         <div className="flex flex-wrap items-center gap-2 sm:col-span-2">
-          <button type="submit" disabled={busy} className="rounded-md bg-indigo-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={busy}
+            className="rounded-md bg-indigo-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60"
+          >
             {busy ? "Sending…" : "Send request"}
           </button>
-          <CopyButton value={curlCommand(url, method, reqHeaders, body)} label="Copy as curl" text="Copy as curl" />
-          <CopyButton value={fetchCommand(url, method, reqHeaders, body)} label="Copy as fetch" text="Copy as fetch" />
+          <CopyButton
+            value={curlCommand(url, method, reqHeaders, body)}
+            label="Copy as curl"
+            text="Copy as curl"
+          />
+          <CopyButton
+            value={fetchCommand(url, method, reqHeaders, body)}
+            label="Copy as fetch"
+            text="Copy as fetch"
+          />
         </div>
         {inputError ? (
           <p role="alert" className="text-sm text-rose-800 sm:col-span-2 dark:text-rose-300">
@@ -205,21 +258,34 @@ export function RequestConsole({ code }: { code: number }) {
       {outcome ? (
         <div className="mt-4 space-y-4" aria-live="polite" data-testid="console-result">
           {outcome.ignored.length > 0 ? (
-            <p className="text-sm">Not sent (the browser controls these headers): {outcome.ignored.join(", ")}.</p>
+            <p className="text-sm">
+              Not sent (the browser controls these headers): {outcome.ignored.join(", ")}.
+            </p>
           ) : null}
           {outcome.seen ? (
             <section aria-label="What the page received">
               <h3 className="text-base font-semibold">What the page received</h3>
               <p className="mt-1 font-mono text-sm" data-testid="console-status">
-                {outcome.seen.opaque ? "opaque redirect (status 0)" : `${outcome.seen.status} ${outcome.seen.statusText}`.trim()}
-                <span className="ml-3 font-sans text-slate-600 dark:text-slate-400" data-testid="console-time">
+                {outcome.seen.opaque
+                  ? "opaque redirect (status 0)"
+                  : `${outcome.seen.status} ${outcome.seen.statusText}`.trim()}
+                <span
+                  className="ml-3 font-sans text-slate-600 dark:text-slate-400"
+                  data-testid="console-time"
+                >
                   {outcome.seen.ms} ms
                 </span>
               </p>
               <HeadersTable headers={outcome.seen.headers} caption="Response headers" />
               {outcome.seen.body !== "" ? (
-                <pre className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-100 p-3 text-xs dark:bg-slate-800" data-testid="console-body">
-                  {prettyBody(outcome.seen.body, outcome.seen.headers.find(([n]) => n === "content-type")?.[1] ?? null)}
+                <pre
+                  className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-100 p-3 text-xs dark:bg-slate-800"
+                  data-testid="console-body"
+                >
+                  {prettyBody(
+                    outcome.seen.body,
+                    outcome.seen.headers.find(([n]) => n === "content-type")?.[1] ?? null,
+                  )}
                 </pre>
               ) : (
                 <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No body.</p>
@@ -248,7 +314,9 @@ export function RequestConsole({ code }: { code: number }) {
             </section>
           ) : null}
           <section aria-label="Inspector findings">
-            <h3 className="text-base font-semibold">Inspector{outcome.findingsOf === "server" ? " (on what the server sent)" : ""}</h3>
+            <h3 className="text-base font-semibold">
+              Inspector{outcome.findingsOf === "server" ? " (on what the server sent)" : ""}
+            </h3>
             <FindingsList findings={outcome.findings} label="Findings" />
           </section>
         </div>

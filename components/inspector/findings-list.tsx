@@ -21,13 +21,21 @@ export function FindingsList({ findings, label }: { findings: Finding[]; label: 
   return (
     <div>
       <p className="text-sm font-medium" data-testid="findings-summary">
-        {counts.error} {counts.error === 1 ? "error" : "errors"}, {counts.warning} {counts.warning === 1 ? "warning" : "warnings"}, {counts.info} info
+        {counts.error} {counts.error === 1 ? "error" : "errors"}, {counts.warning}{" "}
+        {counts.warning === 1 ? "warning" : "warnings"}, {counts.info} info
       </p>
       <ul className="mt-2 space-y-2" aria-label={label}>
         {findings.map((f, i) => (
-          <li key={`${f.id}-${i}`} className={`rounded-lg border p-3 text-sm ${STYLES[f.severity]}`} data-finding={f.id} data-severity={f.severity}>
+          <li
+            key={`${f.id}-${i}`}
+            className={`rounded-lg border p-3 text-sm ${STYLES[f.severity]}`}
+            data-finding={f.id}
+            data-severity={f.severity}
+          >
             <div className="flex flex-wrap items-center gap-2">
-              <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${BADGE[f.severity]}`}>{LABEL[f.severity]}</span>
+              <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${BADGE[f.severity]}`}>
+                {LABEL[f.severity]}
+              </span>
               <span className="font-medium">{f.title}</span>
               <code className="text-xs text-slate-600 dark:text-slate-400">{f.id}</code>
             </div>

@@ -19,16 +19,34 @@ const GROUP_NAMES: Record<(typeof GROUPS)[number], string> = {
 export function InspectorPanel({ code }: { code: number }) {
   const request = exampleRequest(code);
   const sim = simulate(request);
-  const { findings } = inspect({ response: { status: sim.status, reason: sim.statusText, headers: sim.headers, body: sim.body }, request: { method: request.method, headers: request.headers.map(([n, v]): [string, string] => [n, v]) } });
+  const { findings } = inspect({
+    response: { status: sim.status, reason: sim.statusText, headers: sim.headers, body: sim.body },
+    request: { method: request.method, headers: request.headers.map(([n, v]): [string, string] => [n, v]) },
+  });
   return (
     <div className="my-4 space-y-3" data-testid="inspector-panel">
       <p className="text-sm">
-        The simulator&apos;s answer to <code>{request.method} /api/status/{code}</code>
-        {request.headers.length > 1 ? <> with {request.headers.slice(1).map(([n, v]) => `${n}: ${v}`).join(", ")}</> : null}, as the Inspector sees it:
+        The simulator&apos;s answer to{" "}
+        <code>
+          {request.method} /api/status/{code}
+        </code>
+        {request.headers.length > 1 ? (
+          <>
+            {" "}
+            with{" "}
+            {request.headers
+              .slice(1)
+              .map(([n, v]) => `${n}: ${v}`)
+              .join(", ")}
+          </>
+        ) : null}
+        , as the Inspector sees it:
       </p>
       <FindingsList findings={findings} label={`Findings for the simulated ${code}`} />
       <details className="text-sm">
-        <summary className="cursor-pointer font-medium">What the Inspector checks ({CHECKS.length} checks)</summary>
+        <summary className="cursor-pointer font-medium">
+          What the Inspector checks ({CHECKS.length} checks)
+        </summary>
         {GROUPS.map((g) => (
           <div key={g} className="mt-2">
             <p className="font-semibold">{GROUP_NAMES[g]}</p>

@@ -59,7 +59,6 @@ export function InspectorTool() {
       setError("The shared link is damaged: its response could not be decoded.");
     }
     // Runs once, on the first load only.
-     
   }, []);
 
   function submit(e: FormEvent) {
@@ -77,10 +76,22 @@ export function InspectorTool() {
         <fieldset className="flex gap-4 text-sm">
           <legend className="sr-only">Input</legend>
           <label className="flex items-center gap-1.5">
-            <input type="radio" name={`${id}-mode`} checked={mode === "raw"} onChange={() => setMode("raw")} /> Paste a raw response
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              checked={mode === "raw"}
+              onChange={() => setMode("raw")}
+            />{" "}
+            Paste a raw response
           </label>
           <label className="flex items-center gap-1.5">
-            <input type="radio" name={`${id}-mode`} checked={mode === "form"} onChange={() => setMode("form")} /> Fill a form
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              checked={mode === "form"}
+              onChange={() => setMode("form")}
+            />{" "}
+            Fill a form
           </label>
         </fieldset>
         {mode === "raw" ? (
@@ -88,7 +99,14 @@ export function InspectorTool() {
             <label htmlFor={`${id}-raw`} className="block text-sm font-medium">
               Raw HTTP response (status line, headers, a blank line, then the body); a request may come first
             </label>
-            <textarea id={`${id}-raw`} value={raw} onChange={(e) => setRaw(e.target.value)} rows={12} spellCheck={false} className="mt-1 w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-900" />
+            <textarea
+              id={`${id}-raw`}
+              value={raw}
+              onChange={(e) => setRaw(e.target.value)}
+              rows={12}
+              spellCheck={false}
+              className="mt-1 w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-900"
+            />
           </div>
         ) : (
           <div className="grid gap-3">
@@ -96,34 +114,63 @@ export function InspectorTool() {
               <label htmlFor={`${id}-status`} className="block text-sm font-medium">
                 Status (code and optional reason)
               </label>
-              <input id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value)} className="mt-1 w-40 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono dark:border-slate-600 dark:bg-slate-900" />
+              <input
+                id={`${id}-status`}
+                value={status}
+                onChange={(e) => setStatus(e.target.value)}
+                className="mt-1 w-40 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono dark:border-slate-600 dark:bg-slate-900"
+              />
             </div>
             <div>
               <label htmlFor={`${id}-headers`} className="block text-sm font-medium">
                 Headers (one “Name: value” per line)
               </label>
-              <textarea id={`${id}-headers`} value={headers} onChange={(e) => setHeaders(e.target.value)} rows={5} spellCheck={false} className="mt-1 w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-900" />
+              <textarea
+                id={`${id}-headers`}
+                value={headers}
+                onChange={(e) => setHeaders(e.target.value)}
+                rows={5}
+                spellCheck={false}
+                className="mt-1 w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-900"
+              />
             </div>
             <div>
               <label htmlFor={`${id}-body`} className="block text-sm font-medium">
                 Body (optional)
               </label>
-              <textarea id={`${id}-body`} value={body} onChange={(e) => setBody(e.target.value)} rows={4} spellCheck={false} className="mt-1 w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-900" />
+              <textarea
+                id={`${id}-body`}
+                value={body}
+                onChange={(e) => setBody(e.target.value)}
+                rows={4}
+                spellCheck={false}
+                className="mt-1 w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-900"
+              />
             </div>
           </div>
         )}
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" className="rounded-md bg-indigo-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
+          <button
+            type="submit"
+            className="rounded-md bg-indigo-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+          >
             Inspect
           </button>
-          <span className={`text-xs ${size > MAX_INPUT_BYTES ? "text-rose-800 dark:text-rose-300" : "text-slate-600 dark:text-slate-400"}`}>
+          <span
+            className={`text-xs ${size > MAX_INPUT_BYTES ? "text-rose-800 dark:text-rose-300" : "text-slate-600 dark:text-slate-400"}`}
+          >
             {size} / {MAX_INPUT_BYTES} bytes
           </span>
-          {shareUrl ? <CopyButton value={shareUrl} label="Copy link to these findings" text="Copy link" /> : null}
+          {shareUrl ? (
+            <CopyButton value={shareUrl} label="Copy link to these findings" text="Copy link" />
+          ) : null}
         </div>
       </form>
       {error ? (
-        <p role="alert" className="mt-4 rounded-md border border-rose-300 bg-rose-50 p-3 text-sm text-rose-900 dark:border-rose-700 dark:bg-rose-950/40 dark:text-rose-100">
+        <p
+          role="alert"
+          className="mt-4 rounded-md border border-rose-300 bg-rose-50 p-3 text-sm text-rose-900 dark:border-rose-700 dark:bg-rose-950/40 dark:text-rose-100"
+        >
           {error}
         </p>
       ) : null}
@@ -132,7 +179,8 @@ export function InspectorTool() {
           <h2 className="text-xl font-semibold">Findings</h2>
           {result.skipped.length > 0 ? (
             <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-              {result.skipped.length} checks need the request and were not evaluated; paste the request above the response to include them.
+              {result.skipped.length} checks need the request and were not evaluated; paste the request above
+              the response to include them.
             </p>
           ) : null}
           <div className="mt-3">

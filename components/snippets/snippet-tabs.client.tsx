@@ -60,8 +60,15 @@ export function SnippetTabs({ panels }: { panels: SnippetPanel[] }) {
   }
 
   return (
-    <div className="my-4 overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700" data-testid="snippets">
-      <div role="tablist" aria-label="Framework" className="flex flex-wrap items-center gap-1 border-b border-slate-200 bg-slate-50 px-2 pt-2 dark:border-slate-700 dark:bg-slate-900">
+    <div
+      className="my-4 overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700"
+      data-testid="snippets"
+    >
+      <div
+        role="tablist"
+        aria-label="Framework"
+        className="flex flex-wrap items-center gap-1 border-b border-slate-200 bg-slate-50 px-2 pt-2 dark:border-slate-700 dark:bg-slate-900"
+      >
         {panels.map((p, i) => (
           <button
             key={p.lang}
@@ -84,11 +91,21 @@ export function SnippetTabs({ panels }: { panels: SnippetPanel[] }) {
         ))}
       </div>
       {panels.map((p) => (
-        <div key={p.lang} id={`${id}-panel-${p.lang}`} role="tabpanel" aria-labelledby={`${id}-tab-${p.lang}`} hidden={p.lang !== active} tabIndex={0}>
+        <div
+          key={p.lang}
+          id={`${id}-panel-${p.lang}`}
+          role="tabpanel"
+          aria-labelledby={`${id}-tab-${p.lang}`}
+          hidden={p.lang !== active}
+          tabIndex={0}
+        >
           <div className="flex justify-end px-2 pt-2">
             <CopyButton value={p.raw} label={`Copy ${p.label} snippet`} />
           </div>
-          <div className="overflow-x-auto text-sm [&_pre]:px-4 [&_pre]:pb-4" dangerouslySetInnerHTML={{ __html: p.html }} />
+          <div
+            className="overflow-x-auto text-sm [&_pre]:px-4 [&_pre]:pb-4"
+            dangerouslySetInnerHTML={{ __html: p.html }}
+          />
         </div>
       ))}
     </div>

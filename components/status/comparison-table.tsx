@@ -11,18 +11,32 @@ const yesNo = (b: boolean) => (b ? "yes" : "no");
 export function ComparisonTable({ statuses }: { statuses: StatusInfo[] }) {
   const rows: [string, (s: StatusInfo) => ReactNode][] = [
     ["Reason phrase", (s) => s.reason],
-    ["Defined in", (s) => (s.specLink ? <SpecAnchor link={s.specLink} /> : `unofficial (${s.origin ?? "convention"})`)],
+    [
+      "Defined in",
+      (s) => (s.specLink ? <SpecAnchor link={s.specLink} /> : `unofficial (${s.origin ?? "convention"})`),
+    ],
     ["Content allowed", (s) => yesNo(s.contentAllowed)],
     ["Heuristically cacheable", (s) => yesNo(s.heuristicallyCacheable)],
     ["Required headers", (s) => (s.requiredHeaders.length ? s.requiredHeaders.join(", ") : "none specific")],
-    ["Recommended headers", (s) => (s.recommendedHeaders.length ? s.recommendedHeaders.join(", ") : "none specific")],
-    ["Permanent", (s) => (s.redirect ? (s.redirect.permanent === null ? "n/a" : yesNo(s.redirect.permanent)) : "n/a")],
+    [
+      "Recommended headers",
+      (s) => (s.recommendedHeaders.length ? s.recommendedHeaders.join(", ") : "none specific"),
+    ],
+    [
+      "Permanent",
+      (s) => (s.redirect ? (s.redirect.permanent === null ? "n/a" : yesNo(s.redirect.permanent)) : "n/a"),
+    ],
     ["Method when followed", (s) => s.redirect?.methodChange ?? "n/a"],
     ["Retry", (s) => s.retry ?? "not specified"],
   ];
-  const used = rows.filter(([label]) => (label === "Permanent" || label === "Method when followed" ? statuses.some((s) => s.redirect) : true));
+  const used = rows.filter(([label]) =>
+    label === "Permanent" || label === "Method when followed" ? statuses.some((s) => s.redirect) : true,
+  );
   return (
-    <div className="my-4 overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700" data-testid="comparison-table">
+    <div
+      className="my-4 overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700"
+      data-testid="comparison-table"
+    >
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Facts side by side</caption>
         <thead className="bg-slate-50 dark:bg-slate-900">

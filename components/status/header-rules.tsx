@@ -6,7 +6,9 @@ function HeaderList({ title, names }: { title: string; names: string[] }) {
   if (names.length === 0) return null;
   return (
     <div>
-      <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">{title}</dt>
+      <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
+        {title}
+      </dt>
       <dd className="mt-1 flex flex-wrap gap-1.5">
         {names.map((n) => (
           <code key={n} className="rounded bg-slate-100 px-1.5 py-0.5 text-sm dark:bg-slate-800">
@@ -29,17 +31,27 @@ export function HeaderRules({ status }: { status: StatusInfo }) {
         <HeaderList title="Must not be sent" names={status.forbiddenHeaders} />
         <HeaderList title="Should not be sent" names={status.discouragedHeaders} />
       </dl>
-      {status.requiredHeadersNote ? <p className="text-sm text-slate-700 dark:text-slate-300">{status.requiredHeadersNote}</p> : null}
+      {status.requiredHeadersNote ? (
+        <p className="text-sm text-slate-700 dark:text-slate-300">{status.requiredHeadersNote}</p>
+      ) : null}
       {status.headerRules.length > 0 ? (
         <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Header rules for {status.code}</caption>
             <thead className="bg-slate-50 text-xs text-slate-600 uppercase dark:bg-slate-900 dark:text-slate-300">
               <tr>
-                <th scope="col" className="px-3 py-2">Header</th>
-                <th scope="col" className="px-3 py-2">Level</th>
-                <th scope="col" className="px-3 py-2">When</th>
-                <th scope="col" className="px-3 py-2">Spec</th>
+                <th scope="col" className="px-3 py-2">
+                  Header
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Level
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  When
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Spec
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200 dark:divide-slate-700">

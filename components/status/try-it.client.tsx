@@ -7,14 +7,37 @@ import { CopyButton } from "@/components/copy-button.client";
 const subscribe = () => () => {};
 
 /** A labelled one-line value shown as text (not a link), with a copy button. */
-function CopyField({ id, label, value, testId, copyLabel, dark = false }: { id: string; label: string; value: string; testId: string; copyLabel: string; dark?: boolean }) {
+function CopyField({
+  id,
+  label,
+  value,
+  testId,
+  copyLabel,
+  dark = false,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  testId: string;
+  copyLabel: string;
+  dark?: boolean;
+}) {
   return (
     <div>
-      <p id={id} className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
+      <p
+        id={id}
+        className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400"
+      >
         {label}
       </p>
-      <div className={`flex items-center gap-2 rounded-lg border border-slate-200 p-2 dark:border-slate-700 ${dark ? "bg-slate-900 text-slate-100" : "bg-white dark:bg-slate-950"}`}>
-        <code data-testid={testId} aria-labelledby={id} className="min-w-0 flex-1 overflow-x-auto font-mono text-sm whitespace-nowrap">
+      <div
+        className={`flex items-center gap-2 rounded-lg border border-slate-200 p-2 dark:border-slate-700 ${dark ? "bg-slate-900 text-slate-100" : "bg-white dark:bg-slate-950"}`}
+      >
+        <code
+          data-testid={testId}
+          aria-labelledby={id}
+          className="min-w-0 flex-1 overflow-x-auto font-mono text-sm whitespace-nowrap"
+        >
           {value}
         </code>
         <CopyButton value={value} label={copyLabel} />
@@ -26,12 +49,29 @@ function CopyField({ id, label, value, testId, copyLabel, dark = false }: { id: 
 /** The simulator URL for a code, absolute to the running site, with copy buttons and a curl example. */
 export function TryItUrls({ path }: { path: string }) {
   // The origin is only known in the browser; the server renders the path alone.
-  const origin = useSyncExternalStore(subscribe, () => window.location.origin, () => "");
+  const origin = useSyncExternalStore(
+    subscribe,
+    () => window.location.origin,
+    () => "",
+  );
   const url = `${origin}${path}`;
   return (
     <div className="space-y-3">
-      <CopyField id="sim-url-label" label="Simulator URL" value={url} testId="simulator-url" copyLabel="Copy simulator URL" />
-      <CopyField id="curl-label" label="With curl" value={`curl -i ${url}`} testId="curl-example" copyLabel="Copy curl command" dark />
+      <CopyField
+        id="sim-url-label"
+        label="Simulator URL"
+        value={url}
+        testId="simulator-url"
+        copyLabel="Copy simulator URL"
+      />
+      <CopyField
+        id="curl-label"
+        label="With curl"
+        value={`curl -i ${url}`}
+        testId="curl-example"
+        copyLabel="Copy curl command"
+        dark
+      />
     </div>
   );
 }

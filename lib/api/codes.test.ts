@@ -9,13 +9,24 @@ describe("/api/codes", () => {
     const res = listCodesResponse();
     expect(res.status).toBe(200);
     expect(ct(res)).toBe("application/json");
-    const body = JSON.parse(res.body) as { count: number; codes: { code: number; reason: string; page: string }[] };
+    const body = JSON.parse(res.body) as {
+      count: number;
+      codes: { code: number; reason: string; page: string }[];
+    };
     expect(body.count).toBe(89);
-    expect(body.codes.find((c) => c.code === 404)).toMatchObject({ reason: "Not Found", page: "/404", heuristicallyCacheable: true });
+    expect(body.codes.find((c) => c.code === 404)).toMatchObject({
+      reason: "Not Found",
+      page: "/404",
+      heuristicallyCacheable: true,
+    });
   });
   it("returns one code", () => {
     const res = oneCodeResponse("401");
-    expect(JSON.parse(res.body)).toMatchObject({ code: 401, requiredHeaders: ["WWW-Authenticate"], simulator: "/api/status/401" });
+    expect(JSON.parse(res.body)).toMatchObject({
+      code: 401,
+      requiredHeaders: ["WWW-Authenticate"],
+      simulator: "/api/status/401",
+    });
   });
   it("answers 404 problem+json for a valid but undocumented code, 400 for a bad one", () => {
     const missing = oneCodeResponse("299");

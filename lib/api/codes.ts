@@ -28,13 +28,21 @@ export function oneCodeResponse(raw: string): ApiResult {
   const parsed = parseCode(raw);
   const instance = `/api/codes/${encodeURIComponent(raw)}`;
   if (!parsed.ok) {
-    return json(400, problem(400, parsed.detail, { instance, invalidParams: parsed.invalidParams }), PROBLEM_JSON);
+    return json(
+      400,
+      problem(400, parsed.detail, { instance, invalidParams: parsed.invalidParams }),
+      PROBLEM_JSON,
+    );
   }
   const info = getStatus(parsed.code);
   if (!info) {
     return json(
       404,
-      problem(404, `${parsed.code} is a valid status code, but neither registered nor a common unofficial one, so the registry has no entry for it.`, { instance }),
+      problem(
+        404,
+        `${parsed.code} is a valid status code, but neither registered nor a common unofficial one, so the registry has no entry for it.`,
+        { instance },
+      ),
       PROBLEM_JSON,
     );
   }

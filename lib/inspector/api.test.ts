@@ -7,7 +7,10 @@ const type = (r: { headers: [string, string][] }) => r.headers.find(([n]) => n =
 
 describe("POST /api/inspect", () => {
   it("inspects a raw response", () => {
-    const r = inspectRequest("text/plain", "HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\n\r\n{}");
+    const r = inspectRequest(
+      "text/plain",
+      "HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\n\r\n{}",
+    );
     expect(r.status).toBe(200);
     expect(type(r)).toBe("application/json");
     const ids = (body(r).findings as { id: string; severity: string }[]).map((f) => f.id);
@@ -18,7 +21,10 @@ describe("POST /api/inspect", () => {
   it("inspects the JSON form, with the request", () => {
     const r = inspectRequest(
       "application/json",
-      JSON.stringify({ response: { status: 405, headers: [["Allow", "GET, POST"]] }, request: { method: "post", headers: {} } }),
+      JSON.stringify({
+        response: { status: 405, headers: [["Allow", "GET, POST"]] },
+        request: { method: "post", headers: {} },
+      }),
     );
     expect(r.status).toBe(200);
     const found = body(r).findings as { id: string }[];

@@ -4,10 +4,22 @@ import { parseInspectJson, parseRawMessage } from "./parse";
 
 describe("parseRawMessage", () => {
   it("reads status line, headers in order with duplicates, and body", () => {
-    const r = parseRawMessage("HTTP/1.1 200 OK\r\nVary: A\r\nvary: B\r\nContent-Type: text/plain\r\n\r\nhi\r\n");
+    const r = parseRawMessage(
+      "HTTP/1.1 200 OK\r\nVary: A\r\nvary: B\r\nContent-Type: text/plain\r\n\r\nhi\r\n",
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.input.response).toEqual({ status: 200, reason: "OK", httpVersion: "1.1", headers: [["Vary", "A"], ["vary", "B"], ["Content-Type", "text/plain"]], body: "hi\n" });
+    expect(r.input.response).toEqual({
+      status: 200,
+      reason: "OK",
+      httpVersion: "1.1",
+      headers: [
+        ["Vary", "A"],
+        ["vary", "B"],
+        ["Content-Type", "text/plain"],
+      ],
+      body: "hi\n",
+    });
   });
   it("reads a request before the response", () => {
     const r = parseRawMessage("POST /orders HTTP/1.1\nHost: x\n\nHTTP/2 201\nLocation: /orders/1\n\n");

@@ -10,8 +10,8 @@ import type { HeaderList, InspectInput } from "./types";
 
 export const MAX_INPUT_BYTES = 64 * 1024;
 
-export type ParseResult = { ok: true; input: InspectInput } | { ok: false; errors: { name: string; reason: string }[] };
-
+export type ParseResult =
+  { ok: true; input: InspectInput } | { ok: false; errors: { name: string; reason: string }[] };
 
 function fail(name: string, reason: string): ParseResult {
   return { ok: false, errors: [{ name, reason }] };
@@ -28,9 +28,11 @@ function parseFields(lines: string[], where: string): { headers: HeaderList } | 
       continue;
     }
     const colon = line.indexOf(":");
-    if (colon <= 0) return { error: `${where} line ${i + 1} is not "Name: value": ${JSON.stringify(line.slice(0, 60))}.` };
+    if (colon <= 0)
+      return { error: `${where} line ${i + 1} is not "Name: value": ${JSON.stringify(line.slice(0, 60))}.` };
     const name = line.slice(0, colon);
-    if (!TOKEN.test(name)) return { error: `${where} line ${i + 1}: "${name.slice(0, 60)}" is not a valid field name.` };
+    if (!TOKEN.test(name))
+      return { error: `${where} line ${i + 1}: "${name.slice(0, 60)}" is not a valid field name.` };
     headers.push([name, line.slice(colon + 1).trim()]);
   }
   return { headers };
@@ -42,15 +44,26 @@ export function parseRawMessage(text: string): ParseResult {
     return fail("raw", `The input is larger than ${MAX_INPUT_BYTES / 1024} KiB.`);
   }
   const normalized = text.replace(/\r\n/g, "\n").replace(/^\s+/, "");
-  if (normalized === "") return fail("raw", "The input is empty: paste a response starting with its status line, such as HTTP/1.1 200 OK.");
+  if (normalized === "")
+    return fail(
+      "raw",
+      "The input is empty: paste a response starting with its status line, such as HTTP/1.1 200 OK.",
+    );
 
   let rest = normalized;
   let request: InspectInput["request"];
   const requestLine = /^([A-Z][A-Z-]*) (\S+) HTTP\/(\d(?:\.\d)?)\n/.exec(rest);
   if (requestLine?.[1] && requestLine[2]) {
     const end = rest.indexOf("\n\n");
-    if (end < 0) return fail("raw", "The request has no blank line after its headers, so no response follows it.");
-    const fields = parseFields(rest.slice(requestLine[0].length, end).split("\n").filter((l) => l !== ""), "Request");
+    if (end < 0)
+      return fail("raw", "The request has no blank line after its headers, so no response follows it.");
+    const fields = parseFields(
+      rest
+        .slice(requestLine[0].length, end)
+        .split("\n")
+        .filter((l) => l !== ""),
+      "Request",
+    );
     if ("error" in fields) return fail("raw", fields.error);
     request = { method: requestLine[1], url: requestLine[2], headers: fields.headers };
     rest = rest.slice(end + 2).replace(/^\s+/, "");
@@ -59,12 +72,18 @@ export function parseRawMessage(text: string): ParseResult {
   const statusLine = /^HTTP\/(\d(?:\.\d)?) (\d{3})(?: (.*))?$/m.exec(rest.split("\n")[0] ?? "");
   if (!statusLine?.[2] || rest.indexOf(statusLine[0]) !== 0) {
     const first = (rest.split("\n")[0] ?? "").slice(0, 60);
-    return fail("raw", `The first line must be a status line such as "HTTP/1.1 404 Not Found"; got ${JSON.stringify(first)}.`);
+    return fail(
+      "raw",
+      `The first line must be a status line such as "HTTP/1.1 404 Not Found"; got ${JSON.stringify(first)}.`,
+    );
   }
   const afterStatus = rest.slice(statusLine[0].length + 1);
   const blank = afterStatus.indexOf("\n\n");
   const headerText = blank < 0 ? afterStatus : afterStatus.slice(0, blank);
-  const fields = parseFields(headerText.split("\n").filter((l) => l !== ""), "Response");
+  const fields = parseFields(
+    headerText.split("\n").filter((l) => l !== ""),
+    "Response",
+  );
   if ("error" in fields) return fail("raw", fields.error);
   const body = blank < 0 ? "" : afterStatus.slice(blank + 2);
 
@@ -101,7 +120,10 @@ export const inspectJsonSchema = z.strictObject({
   }),
   request: z
     .strictObject({
-      method: z.string().regex(/^[A-Za-z]+$/, "method must be letters").max(20),
+      method: z
+        .string()
+        .regex(/^[A-Za-z]+$/, "method must be letters")
+        .max(20),
       url: z.string().max(2048).optional(),
       headers: headerList.default([]),
     })

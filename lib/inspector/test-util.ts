@@ -24,7 +24,12 @@ export function toInput(c: Case): InspectInput {
   };
   if (c.reason !== undefined) input.response.reason = c.reason;
   if (c.httpVersion !== undefined) input.response.httpVersion = c.httpVersion;
-  if (c.request) input.request = { method: c.request.method ?? "GET", headers: c.request.headers ?? [], ...(c.request.url ? { url: c.request.url } : {}) };
+  if (c.request)
+    input.request = {
+      method: c.request.method ?? "GET",
+      headers: c.request.headers ?? [],
+      ...(c.request.url ? { url: c.request.url } : {}),
+    };
   if (c.https !== undefined) input.https = c.https;
   return input;
 }
@@ -32,7 +37,9 @@ export function toInput(c: Case): InspectInput {
 /** The findings with this id (or id prefix ending in "*"). */
 export function findings(c: Case, id: string): Finding[] {
   const all = inspect(toInput(c)).findings;
-  return id.endsWith("*") ? all.filter((f) => f.id.startsWith(id.slice(0, -1))) : all.filter((f) => f.id === id);
+  return id.endsWith("*")
+    ? all.filter((f) => f.id.startsWith(id.slice(0, -1)))
+    : all.filter((f) => f.id === id);
 }
 
 /**

@@ -87,8 +87,7 @@ export interface SpecLink {
   url: string | null;
 }
 
-export interface StatusInfo
-  extends Omit<Entry, "retry" | "oftenConfusedWith" | "formerReasons"> {
+export interface StatusInfo extends Omit<Entry, "retry" | "oftenConfusedWith" | "formerReasons"> {
   retry: string | null;
   oftenConfusedWith: number[];
   formerReasons: string[];

@@ -3,7 +3,15 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { allStatuses, citeLinks, classOf, getStatus, reasonPhrase, rfcSectionUrl, statusesByClass } from "./index";
+import {
+  allStatuses,
+  citeLinks,
+  classOf,
+  getStatus,
+  reasonPhrase,
+  rfcSectionUrl,
+  statusesByClass,
+} from "./index";
 import data from "./status-rules.json";
 
 const codesWhere = (pred: (s: ReturnType<typeof allStatuses>[number]) => boolean) =>
@@ -23,11 +31,15 @@ describe("registry contents", () => {
   });
 
   it("lists exactly RFC 9110 §15.1's heuristically cacheable codes, plus 451 (RFC 7725 §3)", () => {
-    expect(codesWhere((s) => s.heuristicallyCacheable)).toEqual([200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 451, 501]);
+    expect(codesWhere((s) => s.heuristicallyCacheable)).toEqual([
+      200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 451, 501,
+    ]);
   });
 
   it("forbids content on exactly 1xx, 204, 205 and 304 among registered codes", () => {
-    expect(codesWhere((s) => s.official && !s.contentAllowed)).toEqual([100, 101, 102, 103, 104, 204, 205, 304]);
+    expect(codesWhere((s) => s.official && !s.contentAllowed)).toEqual([
+      100, 101, 102, 103, 104, 204, 205, 304,
+    ]);
     // nginx 444 and 499 are log-only codes that never reach a client, so no content is ever sent.
     expect(codesWhere((s) => !s.official && !s.contentAllowed)).toEqual([444, 499]);
   });
@@ -50,7 +62,8 @@ describe("registry contents", () => {
   });
 
   it("recommends Location on the redirects that carry one", () => {
-    for (const code of [301, 302, 307, 308]) expect(getStatus(code)?.recommendedHeaders).toContain("Location");
+    for (const code of [301, 302, 307, 308])
+      expect(getStatus(code)?.recommendedHeaders).toContain("Location");
   });
 
   it("never requires a header it also forbids", () => {
@@ -61,7 +74,9 @@ describe("registry contents", () => {
 
   it("forbids Content-Length and Transfer-Encoding on 1xx and 204 (RFC 9110 §8.6, RFC 9112 §6.1)", () => {
     for (const code of [100, 101, 102, 103, 104, 204]) {
-      expect(getStatus(code)?.forbiddenHeaders).toEqual(expect.arrayContaining(["Content-Length", "Transfer-Encoding"]));
+      expect(getStatus(code)?.forbiddenHeaders).toEqual(
+        expect.arrayContaining(["Content-Length", "Transfer-Encoding"]),
+      );
     }
   });
 
@@ -95,16 +110,22 @@ describe("registry contents", () => {
   it("links every official code's defining section, and no unofficial one", () => {
     for (const s of allStatuses()) {
       if (s.official && s.spec?.startsWith("RFC")) {
-        expect(s.specLink?.url, String(s.code)).toMatch(/^https:\/\/www\.rfc-editor\.org\/rfc\/rfc\d+(#section-[\d.]+)?$/);
+        expect(s.specLink?.url, String(s.code)).toMatch(
+          /^https:\/\/www\.rfc-editor\.org\/rfc\/rfc\d+(#section-[\d.]+)?$/,
+        );
       }
       if (!s.official) expect(s.specLink).toBeNull();
     }
-    expect(getStatus(401)?.specLink).toEqual({ label: "RFC 9110 §15.5.2", url: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2" });
+    expect(getStatus(401)?.specLink).toEqual({
+      label: "RFC 9110 §15.5.2",
+      url: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2",
+    });
     expect(getStatus(429)?.specLink?.url).toBe("https://www.rfc-editor.org/rfc/rfc6585#section-4");
   });
 
   it("only confuses codes with codes it knows", () => {
-    for (const s of allStatuses()) for (const c of s.oftenConfusedWith) expect(getStatus(c), `${s.code}→${c}`).toBeDefined();
+    for (const s of allStatuses())
+      for (const c of s.oftenConfusedWith) expect(getStatus(c), `${s.code}→${c}`).toBeDefined();
     expect(getStatus(401)?.oftenConfusedWith).toContain(403);
   });
 
@@ -148,10 +169,14 @@ describe("citeLinks", () => {
       "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.9",
       "https://www.rfc-editor.org/rfc/rfc7538#section-3",
     ]);
-    expect(citeLinks("RFC 9110 Appendix B.3")[0]?.url).toBe("https://www.rfc-editor.org/rfc/rfc9110#appendix-B.3");
+    expect(citeLinks("RFC 9110 Appendix B.3")[0]?.url).toBe(
+      "https://www.rfc-editor.org/rfc/rfc9110#appendix-B.3",
+    );
   });
   it("links drafts and the IANA registry, and leaves vendor docs unlinked", () => {
-    expect(citeLinks("draft-ietf-httpbis-resumable-upload")[0]?.url).toBe("https://datatracker.ietf.org/doc/draft-ietf-httpbis-resumable-upload/");
+    expect(citeLinks("draft-ietf-httpbis-resumable-upload")[0]?.url).toBe(
+      "https://datatracker.ietf.org/doc/draft-ietf-httpbis-resumable-upload/",
+    );
     expect(citeLinks("IANA HTTP Status Code Registry")[0]?.url).toMatch(/^https:\/\/www\.iana\.org\//);
     expect(citeLinks("Cloudflare docs")).toEqual([{ label: "Cloudflare docs", url: null }]);
   });

@@ -7,7 +7,12 @@ const items: SearchItem[] = [
   { code: 401, reason: "Unauthorized", keywords: ["authentication", "login", "token"], aliases: [] },
   { code: 403, reason: "Forbidden", keywords: ["permission", "authorization"], aliases: [] },
   { code: 404, reason: "Not Found", keywords: ["missing"], aliases: [] },
-  { code: 413, reason: "Content Too Large", keywords: ["upload size"], aliases: ["Payload Too Large (RFC 7231)"] },
+  {
+    code: 413,
+    reason: "Content Too Large",
+    keywords: ["upload size"],
+    aliases: ["Payload Too Large (RFC 7231)"],
+  },
   { code: 429, reason: "Too Many Requests", keywords: ["rate limit", "throttling"], aliases: [] },
   { code: 503, reason: "Service Unavailable", keywords: ["maintenance", "overload"], aliases: [] },
 ];
@@ -33,7 +38,10 @@ describe("searchCodes", () => {
     expect(codes("login")).toEqual([401]);
   });
   it("prefers registered codes when the match is as good", () => {
-    const withUnofficial = [...items, { code: 420, reason: "Enhance Your Calm", keywords: ["rate limit"], aliases: [], official: false }];
+    const withUnofficial = [
+      ...items,
+      { code: 420, reason: "Enhance Your Calm", keywords: ["rate limit"], aliases: [], official: false },
+    ];
     expect(searchCodes(withUnofficial, "rate limit").map((i) => i.code)).toEqual([429, 420]);
   });
   it("ranks reason matches above keyword matches", () => {

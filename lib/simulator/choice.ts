@@ -20,13 +20,24 @@ export function isWeighted(segment: string): boolean {
 
 export function parseChoices(segment: string): ChoiceParse {
   const parts = segment.split(",");
-  if (parts.length > MAX_CHOICES) return { ok: false, invalid: [{ name: "code", reason: `at most ${MAX_CHOICES} weighted codes` }] };
+  if (parts.length > MAX_CHOICES)
+    return { ok: false, invalid: [{ name: "code", reason: `at most ${MAX_CHOICES} weighted codes` }] };
   const choices: Choice[] = [];
   for (const part of parts) {
     const m = /^\s*(\d{3})\s*(?::\s*(\d{1,4})\s*)?$/.exec(part);
-    if (!m?.[1]) return { ok: false, invalid: [{ name: "code", reason: `"${part.slice(0, 20)}" is not code or code:weight (e.g. 200:3,503:1)` }] };
+    if (!m?.[1])
+      return {
+        ok: false,
+        invalid: [
+          { name: "code", reason: `"${part.slice(0, 20)}" is not code or code:weight (e.g. 200:3,503:1)` },
+        ],
+      };
     const weight = m[2] === undefined ? 1 : Number(m[2]);
-    if (weight < 1 || weight > MAX_WEIGHT) return { ok: false, invalid: [{ name: "code", reason: `weights are whole numbers from 1 to ${MAX_WEIGHT}` }] };
+    if (weight < 1 || weight > MAX_WEIGHT)
+      return {
+        ok: false,
+        invalid: [{ name: "code", reason: `weights are whole numbers from 1 to ${MAX_WEIGHT}` }],
+      };
     choices.push({ code: m[1], weight });
   }
   return { ok: true, choices };

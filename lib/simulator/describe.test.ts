@@ -12,7 +12,10 @@ describe("describeSimulation", () => {
     expect(JSON.parse(d.body)).toMatchObject({ request: { method: "POST", headers: { "x-trace": "1" } } });
   });
   it("describes a 407 with its Proxy-Authenticate", () => {
-    const d = JSON.parse(describeSimulation("407", {}).body) as { status: number; headers: [string, string][] };
+    const d = JSON.parse(describeSimulation("407", {}).body) as {
+      status: number;
+      headers: [string, string][];
+    };
     expect(d.status).toBe(407);
     expect(d.headers.map(([n]) => n)).toContain("Proxy-Authenticate");
   });

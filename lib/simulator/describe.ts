@@ -13,7 +13,10 @@ import { simulate, SIMULATED_METHODS, type SimResponse } from "./index";
 export const describeSchema = z.strictObject({
   method: z.enum(SIMULATED_METHODS).default("GET"),
   query: z.string().max(2048).default(""),
-  headers: z.array(z.tuple([z.string().regex(TOKEN, "header names must be tokens").max(100), z.string().max(4096)])).max(50).default([]),
+  headers: z
+    .array(z.tuple([z.string().regex(TOKEN, "header names must be tokens").max(100), z.string().max(4096)]))
+    .max(50)
+    .default([]),
 });
 
 export interface DescribeResult {
@@ -28,16 +31,35 @@ export function describeSimulation(code: string, payload: unknown): DescribeResu
     const invalid = parsed.error.issues.map((i) => ({ name: i.path.join(".") || "body", reason: i.message }));
     return {
       status: 400,
-      headers: [["Content-Type", PROBLEM_JSON], ["Cache-Control", "no-store"]],
-      body: JSON.stringify(problem(400, "The description request is not valid.", { invalidParams: invalid }), null, 2),
+      headers: [
+        ["Content-Type", PROBLEM_JSON],
+        ["Cache-Control", "no-store"],
+      ],
+      body: JSON.stringify(
+        problem(400, "The description request is not valid.", { invalidParams: invalid }),
+        null,
+        2,
+      ),
     };
   }
   const { method, query, headers } = parsed.data;
   const q = query === "" || query.startsWith("?") ? query : `?${query}`;
-  const sim: SimResponse = simulate({ method, code, url: `/api/status/${encodeURIComponent(code)}${q}`, headers });
+  const sim: SimResponse = simulate({
+    method,
+    code,
+    url: `/api/status/${encodeURIComponent(code)}${q}`,
+    headers,
+  });
   return {
     status: 200,
-    headers: [["Content-Type", "application/json"], ["Cache-Control", "no-store"]],
-    body: JSON.stringify({ status: sim.status, statusText: sim.statusText, headers: sim.headers, body: sim.body }, null, 2),
+    headers: [
+      ["Content-Type", "application/json"],
+      ["Cache-Control", "no-store"],
+    ],
+    body: JSON.stringify(
+      { status: sim.status, statusText: sim.statusText, headers: sim.headers, body: sim.body },
+      null,
+      2,
+    ),
   };
 }

@@ -96,8 +96,7 @@ const codeSchema = z
   });
 
 export type CodeParse =
-  | { ok: true; code: number }
-  | { ok: false; detail: string; invalidParams: InvalidParam[] };
+  { ok: true; code: number } | { ok: false; detail: string; invalidParams: InvalidParam[] };
 
 /** Validates the `{code}` path segment. Only plain three-digit codes from 100 to 599 pass. */
 export function parseCode(raw: string): CodeParse {
@@ -189,10 +188,17 @@ function interimNote(c: Ctx): Record<string, unknown> | undefined {
     "A 1xx status is interim: it can precede a final response but never be one, so the final answer is 200 OK.";
   let why: string;
   if (c.interimSent) why = `The interim ${c.requested} was sent before this response.`;
-  else if (c.requested === 100 && !/100-continue/i.test(headerRecord(c.req.headers).expect ?? "")) why = "100 Continue is only sent to a request with Expect: 100-continue.";
-  else if (!INTERIM_SENDABLE.has(c.requested)) why = `${c.requested} cannot be sent as an interim response by this server.`;
+  else if (c.requested === 100 && !/100-continue/i.test(headerRecord(c.req.headers).expect ?? ""))
+    why = "100 Continue is only sent to a request with Expect: 100-continue.";
+  else if (!INTERIM_SENDABLE.has(c.requested))
+    why = `${c.requested} cannot be sent as an interim response by this server.`;
   else why = "This endpoint cannot send interim responses (use the site's own server, npm start, for that).";
-  return { status: c.requested, reason: reasonPhrase(c.requested), sent: c.interimSent, note: `${note} ${why}` };
+  return {
+    status: c.requested,
+    reason: reasonPhrase(c.requested),
+    sent: c.interimSent,
+    note: `${note} ${why}`,
+  };
 }
 
 function diagnosticValue(c: Ctx, status: number): Record<string, unknown> {
@@ -209,7 +215,11 @@ function diagnosticValue(c: Ctx, status: number): Record<string, unknown> {
 }
 
 function textBody(c: Ctx, status: number): string {
-  const lines = [`${status} ${reasonPhrase(status)}`, "", `Simulated by statuscodes for ${c.method} ${c.url.pathname}${c.url.search}.`];
+  const lines = [
+    `${status} ${reasonPhrase(status)}`,
+    "",
+    `Simulated by statuscodes for ${c.method} ${c.url.pathname}${c.url.search}.`,
+  ];
   const interim = interimNote(c);
   if (interim) lines.push(String(interim.note));
   if (getStatus(c.requested)) lines.push(`About this code: /${c.requested}`);
@@ -255,7 +265,14 @@ function codeHeaders(status: number, method: string, options: SimOptions): Heade
       return [["Location", options.location ?? DEFAULT_LOCATION]];
     case 401:
       // Bearer by default: a Basic challenge makes browsers open a login dialog.
-      return [["WWW-Authenticate", options.authScheme === "basic" ? 'Basic realm="statuscodes simulator", charset="UTF-8"' : 'Bearer realm="statuscodes simulator"']];
+      return [
+        [
+          "WWW-Authenticate",
+          options.authScheme === "basic"
+            ? 'Basic realm="statuscodes simulator", charset="UTF-8"'
+            : 'Bearer realm="statuscodes simulator"',
+        ],
+      ];
     case 405:
       return [["Allow", allowFor405(method)]];
     case 407:
@@ -319,16 +336,34 @@ function preflight(req: SimRequest, code: string): SimResponse {
   if (requested && TOKEN_LIST.test(requested.trim())) {
     headers.push(["Access-Control-Allow-Headers", requested.trim()]);
   }
-  headers.push(["Access-Control-Max-Age", "600"], ["Cache-Control", "no-store"], [SIMULATED_HEADER, code], dateHeader(req));
+  headers.push(
+    ["Access-Control-Max-Age", "600"],
+    ["Cache-Control", "no-store"],
+    [SIMULATED_HEADER, code],
+    dateHeader(req),
+  );
   return { status: 204, statusText: reasonPhrase(204), headers, body: null, delayMs: 0, interim: [] };
 }
 
-function errorResponse(req: SimRequest, status: number, detail: string, invalidParams: InvalidParam[], extra: HeaderList = []): SimResponse {
+function errorResponse(
+  req: SimRequest,
+  status: number,
+  detail: string,
+  invalidParams: InvalidParam[],
+  extra: HeaderList = [],
+): SimResponse {
   const url = parseUrl(req.url);
   const body = safeJson(problem(status, detail, { instance: url.pathname, invalidParams }));
   const headers = withCors([dateHeader(req), ["Content-Type", PROBLEM_JSON], ...COMMON_HEADERS, ...extra]);
   const head = req.method.toUpperCase() === "HEAD";
-  const res: SimResponse = { status, statusText: reasonPhrase(status), headers, body: head ? null : body, delayMs: 0, interim: [] };
+  const res: SimResponse = {
+    status,
+    statusText: reasonPhrase(status),
+    headers,
+    body: head ? null : body,
+    delayMs: 0,
+    interim: [],
+  };
   if (head) res.getLength = utf8Length(body);
   return res;
 }
@@ -340,7 +375,13 @@ export function badRequest(req: SimRequest, detail: string, invalidParams: Inval
 
 /** The answer when too many delayed requests are already waiting: a real 503, not a simulated one. */
 export function overloaded(req: SimRequest, limit: number): SimResponse {
-  return errorResponse(req, 503, `More than ${limit} delayed requests are waiting; retry shortly or use a smaller delay.`, [{ name: "delay", reason: `at most ${limit} delayed requests at once` }], [["Retry-After", "1"]]);
+  return errorResponse(
+    req,
+    503,
+    `More than ${limit} delayed requests are waiting; retry shortly or use a smaller delay.`,
+    [{ name: "delay", reason: `at most ${limit} delayed requests at once` }],
+    [["Retry-After", "1"]],
+  );
 }
 
 function headerLookup(req: SimRequest): (name: string) => string | undefined {
@@ -397,7 +438,10 @@ export function simulate(req: SimRequest): SimResponse {
   const parsed = invalid.some((i) => i.name === "code") || !drawn ? null : parseCode(codeText);
   if (parsed && !parsed.ok) invalid.push(...parsed.invalidParams);
   if (invalid.length > 0 || !options || !parsed?.ok) {
-    const detail = parsed && !parsed.ok && invalid.length === 1 ? parsed.detail : `The request cannot be simulated: ${invalid.map((i) => `${i.name} ${i.reason}`).join("; ")}.`;
+    const detail =
+      parsed && !parsed.ok && invalid.length === 1
+        ? parsed.detail
+        : `The request cannot be simulated: ${invalid.map((i) => `${i.name} ${i.reason}`).join("; ")}.`;
     return badRequest(req, detail, invalid);
   }
   const requested = parsed.code;
@@ -405,16 +449,23 @@ export function simulate(req: SimRequest): SimResponse {
 
   const size = req.bodyBytes ?? (req.body !== undefined ? utf8Length(req.body) : 0);
   if (size > MAX_ECHO_BYTES) {
-    return errorResponse(req, 413, `The request body is ${size} bytes; the simulator echoes at most ${MAX_ECHO_BYTES} bytes.`, [{ name: "body", reason: `at most ${MAX_ECHO_BYTES} bytes` }]);
+    return errorResponse(
+      req,
+      413,
+      `The request body is ${size} bytes; the simulator echoes at most ${MAX_ECHO_BYTES} bytes.`,
+      [{ name: "body", reason: `at most ${MAX_ECHO_BYTES} bytes` }],
+    );
   }
 
   const method = req.method.toUpperCase();
   const status = requested < 200 ? 200 : requested;
   const interim: InterimResponse[] = [];
   if (requested < 200 && req.canSendInterim) {
-    if (requested === 100 && /100-continue/i.test(header("expect") ?? "")) interim.push({ status: 100, headers: [] });
+    if (requested === 100 && /100-continue/i.test(header("expect") ?? ""))
+      interim.push({ status: 100, headers: [] });
     if (requested === 102) interim.push({ status: 102, headers: [] });
-    if (requested === 103) interim.push({ status: 103, headers: [["Link", "</styles.css>; rel=preload; as=style"]] });
+    if (requested === 103)
+      interim.push({ status: 103, headers: [["Link", "</styles.css>; rel=preload; as=style"]] });
   }
   const c: Ctx = { req, url, method, requested, status, options, weighted, interimSent: interim.length > 0 };
   // HEAD gets the headers a GET would get (RFC 9110 §9.3.2), so they are computed from the GET's body.
@@ -444,7 +495,8 @@ export function simulate(req: SimRequest): SimResponse {
   if (options.format === undefined && !forbidsContent(status)) headers.push(["Vary", "Accept"]);
 
   headers.push(...codeHeaders(status, method, options));
-  const retryAfter = options.retryAfter ?? (status === 429 || status === 503 ? DEFAULT_RETRY_AFTER : undefined);
+  const retryAfter =
+    options.retryAfter ?? (status === 429 || status === 503 ? DEFAULT_RETRY_AFTER : undefined);
   if (retryAfter !== undefined) headers.push(["Retry-After", retryAfter]);
   headers.push(...COMMON_HEADERS, [SIMULATED_HEADER, String(requested)]);
 

@@ -7,7 +7,10 @@ import { OPTION_DOCS } from "./options";
 type Param = { name: string; in: string; examples?: Record<string, { value: string }> };
 
 describe("openApiDocument", () => {
-  const doc = openApiDocument() as { openapi: string; paths: Record<string, Record<string, { parameters: Param[] }>> };
+  const doc = openApiDocument() as {
+    openapi: string;
+    paths: Record<string, Record<string, { parameters: Param[] }>>;
+  };
   const path = doc.paths["/api/status/{code}"] ?? {};
 
   it("is OpenAPI 3.1 and describes every method and option", () => {
@@ -29,7 +32,12 @@ describe("openApiDocument", () => {
     for (const o of OPTION_DOCS) {
       // An invalid value must be reported under the documented name.
       if (o.name === "header") continue;
-      const res = simulate({ method: "GET", code: "200", url: `/api/status/200?${o.name}=%00bad`, headers: [] });
+      const res = simulate({
+        method: "GET",
+        code: "200",
+        url: `/api/status/200?${o.name}=%00bad`,
+        headers: [],
+      });
       expect(res.status, o.name).toBe(400);
       expect(JSON.parse(res.body ?? "{}")["invalid-params"][0].name).toBe(o.name);
     }

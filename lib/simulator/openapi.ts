@@ -18,7 +18,14 @@ const problemSchema: Json = {
     status: { type: "integer" },
     detail: { type: "string" },
     instance: { type: "string" },
-    "invalid-params": { type: "array", items: { type: "object", properties: { name: { type: "string" }, reason: { type: "string" } }, required: ["name", "reason"] } },
+    "invalid-params": {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { name: { type: "string" }, reason: { type: "string" } },
+        required: ["name", "reason"],
+      },
+    },
   },
   required: ["type", "title", "status"],
 };
@@ -29,14 +36,24 @@ const diagnosticSchema: Json = {
     simulated: { type: "boolean", const: true },
     status: { type: "integer" },
     reason: { type: "string" },
-    interim: { type: "object", description: "For a 1xx request: the interim status asked for, and whether it was sent before this 200." },
+    interim: {
+      type: "object",
+      description:
+        "For a 1xx request: the interim status asked for, and whether it was sent before this 200.",
+    },
     choice: { type: "object", description: "For weighted codes: the list and the draw used." },
     registered: { type: "boolean" },
     docs: { type: "string", description: "The reference page for the code." },
     delayMs: { type: "integer" },
     request: {
       type: "object",
-      properties: { method: { type: "string" }, path: { type: "string" }, query: { type: "object" }, headers: { type: "object" }, body: { type: "string" } },
+      properties: {
+        method: { type: "string" },
+        path: { type: "string" },
+        query: { type: "object" },
+        headers: { type: "object" },
+        body: { type: "string" },
+      },
     },
   },
   required: ["simulated", "status", "reason", "registered", "request"],
@@ -50,7 +67,11 @@ export function openApiDocument(serverUrl = "/"): Json {
       required: true,
       description:
         "A status code from 100 to 599, or weighted codes such as 200:3,503:1 (at most 20). 1xx codes are answered with 200 after a real interim response where one can be sent: 100 Continue to a request with Expect: 100-continue, 102 Processing, 103 Early Hints with a Link hint; 101 and 104 are never sent.",
-      schema: { type: "string", description: "100-599, or code:weight,code:weight", pattern: "^(\\d{3}(:\\d{1,4})?)(,\\d{3}(:\\d{1,4})?)*$" },
+      schema: {
+        type: "string",
+        description: "100-599, or code:weight,code:weight",
+        pattern: "^(\\d{3}(:\\d{1,4})?)(,\\d{3}(:\\d{1,4})?)*$",
+      },
       examples: { single: { value: "401" }, weighted: { value: "200:3,503:1" } },
     },
     ...OPTION_DOCS.map((o) => ({
@@ -67,7 +88,10 @@ export function openApiDocument(serverUrl = "/"): Json {
       description:
         "The status asked for, its reason phrase and the headers that code needs (WWW-Authenticate on 401, Allow on 405, Location on 201 and 3xx, Retry-After on 429 and 503, ...), plus Simulated-Status, Cache-Control: no-store, X-Content-Type-Options: nosniff and open CORS. No body on HEAD, 204, 205 and 304.",
       headers: {
-        "Simulated-Status": { description: "The code that was asked for (drawn, for weighted codes).", schema: { type: "integer" } },
+        "Simulated-Status": {
+          description: "The code that was asked for (drawn, for weighted codes).",
+          schema: { type: "integer" },
+        },
       },
       content: {
         "application/json": { schema: diagnosticSchema },
@@ -75,8 +99,14 @@ export function openApiDocument(serverUrl = "/"): Json {
         "text/plain": { schema: { type: "string" } },
       },
     },
-    "400": { description: "A bad code or option: every invalid parameter is named in invalid-params.", content: { "application/problem+json": { schema: problemSchema } } },
-    "413": { description: `The request body is larger than ${MAX_ECHO_BYTES} bytes.`, content: { "application/problem+json": { schema: problemSchema } } },
+    "400": {
+      description: "A bad code or option: every invalid parameter is named in invalid-params.",
+      content: { "application/problem+json": { schema: problemSchema } },
+    },
+    "413": {
+      description: `The request body is larger than ${MAX_ECHO_BYTES} bytes.`,
+      content: { "application/problem+json": { schema: problemSchema } },
+    },
     "503": {
       description: `Either asked for, or (with a problem body naming delay) more than ${MAX_CONCURRENT_DELAYS} delayed requests are already waiting; Retry-After says when to try again.`,
       content: { "application/problem+json": { schema: problemSchema } },
@@ -87,7 +117,13 @@ export function openApiDocument(serverUrl = "/"): Json {
     operationId: `simulate${method[0]}${method.slice(1).toLowerCase()}`,
     parameters,
     ...(method === "POST" || method === "PUT" || method === "PATCH" || method === "DELETE"
-      ? { requestBody: { required: false, description: `Echoed in the diagnostic body, up to ${MAX_ECHO_BYTES} bytes.`, content: { "*/*": { schema: { type: "string" } } } } }
+      ? {
+          requestBody: {
+            required: false,
+            description: `Echoed in the diagnostic body, up to ${MAX_ECHO_BYTES} bytes.`,
+            content: { "*/*": { schema: { type: "string" } } },
+          },
+        }
       : {}),
     responses,
   });

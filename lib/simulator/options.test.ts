@@ -9,12 +9,23 @@ import { SimulatorRuntime } from "./runtime";
 const NOW = new Date(Date.UTC(2026, 10, 25, 12, 0, 0));
 
 function req(code: string, query = "", init: Partial<SimRequest> = {}): SimRequest {
-  return { method: "GET", url: `/api/status/${encodeURIComponent(code)}${query}`, code, headers: [], now: NOW, ...init };
+  return {
+    method: "GET",
+    url: `/api/status/${encodeURIComponent(code)}${query}`,
+    code,
+    headers: [],
+    now: NOW,
+    ...init,
+  };
 }
 const header = (res: SimResponse, name: string) =>
-  res.headers.filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v).join(", ") || undefined;
+  res.headers
+    .filter(([n]) => n.toLowerCase() === name.toLowerCase())
+    .map(([, v]) => v)
+    .join(", ") || undefined;
 const json = (res: SimResponse) => JSON.parse(res.body ?? "null") as Record<string, unknown>;
-const invalidNames = (res: SimResponse) => (json(res)["invalid-params"] as { name: string }[]).map((p) => p.name);
+const invalidNames = (res: SimResponse) =>
+  (json(res)["invalid-params"] as { name: string }[]).map((p) => p.name);
 
 describe("delay", () => {
   it("is passed to the adapter, capped at 10 s", () => {
@@ -52,7 +63,9 @@ describe("delay", () => {
 
 describe("extra headers", () => {
   it("adds them, replacing the simulator's own of the same name, and exposes them", () => {
-    const res = simulate(req("429", "?header=X-Rate-Limit:100&header=Cache-Control:max-age%3D60&header=Retry-After:30"));
+    const res = simulate(
+      req("429", "?header=X-Rate-Limit:100&header=Cache-Control:max-age%3D60&header=Retry-After:30"),
+    );
     expect(header(res, "X-Rate-Limit")).toBe("100");
     expect(header(res, "Cache-Control")).toBe("max-age=60");
     expect(header(res, "Retry-After")).toBe("30");
@@ -88,9 +101,19 @@ describe("extra headers", () => {
 describe("location", () => {
   it("points 3xx and 201 at a same-origin path", () => {
     expect(header(simulate(req("302", "?location=/login%3Fnext%3D%2Fa")), "Location")).toBe("/login?next=/a");
-    expect(header(simulate(req("201", "", { headers: [["Simulate-Location", "/orders/9"]] })), "Location")).toBe("/orders/9");
+    expect(
+      header(simulate(req("201", "", { headers: [["Simulate-Location", "/orders/9"]] })), "Location"),
+    ).toBe("/orders/9");
   });
-  it.each(["https://evil.example/", "//evil.example", "/\\evil.example", "evil", "/a b", "/\r\nX: 1", "/a\u0000"])("is never an open redirect: %s", (loc) => {
+  it.each([
+    "https://evil.example/",
+    "//evil.example",
+    "/\\evil.example",
+    "evil",
+    "/a b",
+    "/\r\nX: 1",
+    "/a\u0000",
+  ])("is never an open redirect: %s", (loc) => {
     const res = simulate(req("302", `?location=${encodeURIComponent(loc)}`));
     expect(res.status).toBe(400);
     expect(invalidNames(res)).toEqual(["location"]);
@@ -100,12 +123,16 @@ describe("location", () => {
 describe("auth and retry-after", () => {
   it("offers a Basic challenge only when asked", () => {
     expect(header(simulate(req("401")), "WWW-Authenticate")).toMatch(/^Bearer /);
-    expect(header(simulate(req("401", "?auth=basic")), "WWW-Authenticate")).toBe('Basic realm="statuscodes simulator", charset="UTF-8"');
+    expect(header(simulate(req("401", "?auth=basic")), "WWW-Authenticate")).toBe(
+      'Basic realm="statuscodes simulator", charset="UTF-8"',
+    );
     expect(simulate(req("401", "?auth=digest")).status).toBe(400);
   });
   it("sets Retry-After as seconds or an HTTP-date", () => {
     expect(header(simulate(req("503", "?retry-after=120")), "Retry-After")).toBe("120");
-    expect(header(simulate(req("301", "?retry-after=Wed,%2021%20Oct%202026%2007:28:00%20GMT")), "Retry-After")).toBe("Wed, 21 Oct 2026 07:28:00 GMT");
+    expect(
+      header(simulate(req("301", "?retry-after=Wed,%2021%20Oct%202026%2007:28:00%20GMT")), "Retry-After"),
+    ).toBe("Wed, 21 Oct 2026 07:28:00 GMT");
     expect(simulate(req("503", "?retry-after=soon")).status).toBe(400);
     expect(simulate(req("503", "?retry-after=999999")).status).toBe(400);
   });
@@ -142,12 +169,28 @@ describe("body format", () => {
 
 describe("weighted codes", () => {
   it("parses code:weight lists", () => {
-    expect(parseChoices("200:3,503:1")).toEqual({ ok: true, choices: [{ code: "200", weight: 3 }, { code: "503", weight: 1 }] });
-    expect(parseChoices("200,404")).toEqual({ ok: true, choices: [{ code: "200", weight: 1 }, { code: "404", weight: 1 }] });
-    for (const bad of ["200:0", "200:x", "abc:1", "200:3,", ","]) expect(parseChoices(bad).ok, bad).toBe(false);
+    expect(parseChoices("200:3,503:1")).toEqual({
+      ok: true,
+      choices: [
+        { code: "200", weight: 3 },
+        { code: "503", weight: 1 },
+      ],
+    });
+    expect(parseChoices("200,404")).toEqual({
+      ok: true,
+      choices: [
+        { code: "200", weight: 1 },
+        { code: "404", weight: 1 },
+      ],
+    });
+    for (const bad of ["200:0", "200:x", "abc:1", "200:3,", ","])
+      expect(parseChoices(bad).ok, bad).toBe(false);
   });
   it("picks by weight", () => {
-    const choices = [{ code: "200", weight: 3 }, { code: "503", weight: 1 }];
+    const choices = [
+      { code: "200", weight: 3 },
+      { code: "503", weight: 1 },
+    ];
     expect(pick(choices, 0)).toBe("200");
     expect(pick(choices, 0.74)).toBe("200");
     expect(pick(choices, 0.75)).toBe("503");
@@ -156,7 +199,13 @@ describe("weighted codes", () => {
   it("draws roughly in proportion", () => {
     const counts: Record<string, number> = {};
     for (let n = 0; n < 4000; n++) {
-      const code = pick([{ code: "200", weight: 3 }, { code: "503", weight: 1 }], drawValue(7, n));
+      const code = pick(
+        [
+          { code: "200", weight: 3 },
+          { code: "503", weight: 1 },
+        ],
+        drawValue(7, n),
+      );
       counts[code] = (counts[code] ?? 0) + 1;
     }
     expect((counts["200"] ?? 0) / 4000).toBeGreaterThan(0.7);
@@ -165,7 +214,10 @@ describe("weighted codes", () => {
   it("repeats the same sequence for the same seed", () => {
     const run = () => {
       const sequences = new SequenceStore();
-      return Array.from({ length: 20 }, () => simulate(req("200:1,404:1,503:1", "?seed=42", { sequences })).status);
+      return Array.from(
+        { length: 20 },
+        () => simulate(req("200:1,404:1,503:1", "?seed=42", { sequences })).status,
+      );
     };
     const a = run();
     expect(run()).toEqual(a);
@@ -178,7 +230,9 @@ describe("weighted codes", () => {
   it("rejects bad lists and a draw without a seed", () => {
     expect(invalidNames(simulate(req("200:3,abc")))).toEqual(["code"]);
     expect(invalidNames(simulate(req("200:1,503:1", "?draw=3")))).toEqual(["draw"]);
-    expect(invalidNames(simulate(req("200:1,600:1", "?seed=1&draw=0")))).toEqual(expect.arrayContaining(["code"]));
+    expect(invalidNames(simulate(req("200:1,600:1", "?seed=1&draw=0")))).toEqual(
+      expect.arrayContaining(["code"]),
+    );
   });
   it("forgets the least recently used seeds", () => {
     const store = new SequenceStore(2);
@@ -201,7 +255,11 @@ describe("echo and limits", () => {
     expect(json(res)).toMatchObject({ status: 413, title: "Content Too Large" });
   });
   it("reports every bad option at once", () => {
-    expect(invalidNames(simulate(req("200", "?delay=x&auth=y&format=z")))).toEqual(["delay", "auth", "format"]);
+    expect(invalidNames(simulate(req("200", "?delay=x&auth=y&format=z")))).toEqual([
+      "delay",
+      "auth",
+      "format",
+    ]);
     expect(invalidNames(simulate(req("abc", "?delay=x")))).toEqual(["delay", "code"]);
     expect(invalidNames(simulate(req("200", "?delay=1&delay=2")))).toEqual(["delay"]);
   });
@@ -211,10 +269,15 @@ describe("interim responses", () => {
   it("are sent where the adapter can, and reported either way", () => {
     const hints = simulate(req("103", "", { canSendInterim: true }));
     expect(hints.status).toBe(200);
-    expect(hints.interim).toEqual([{ status: 103, headers: [["Link", "</styles.css>; rel=preload; as=style"]] }]);
+    expect(hints.interim).toEqual([
+      { status: 103, headers: [["Link", "</styles.css>; rel=preload; as=style"]] },
+    ]);
     expect(json(hints).interim).toMatchObject({ status: 103, sent: true });
     expect(simulate(req("102", "", { canSendInterim: true })).interim[0]?.status).toBe(102);
-    expect(simulate(req("100", "", { canSendInterim: true, headers: [["Expect", "100-continue"]] })).interim[0]?.status).toBe(100);
+    expect(
+      simulate(req("100", "", { canSendInterim: true, headers: [["Expect", "100-continue"]] })).interim[0]
+        ?.status,
+    ).toBe(100);
     const unasked = simulate(req("100", "", { canSendInterim: true }));
     expect(unasked.interim).toEqual([]);
     expect(String((json(unasked).interim as { note: string }).note)).toMatch(/Expect: 100-continue/);
@@ -225,19 +288,40 @@ describe("interim responses", () => {
 
 describe("parseOptions", () => {
   it("reads defaults when nothing is given", () => {
-    expect(parseOptions(new URLSearchParams(""), () => undefined)).toMatchObject({ ok: true, options: { delayMs: 0, authScheme: "bearer", headers: [] } });
+    expect(parseOptions(new URLSearchParams(""), () => undefined)).toMatchObject({
+      ok: true,
+      options: { delayMs: 0, authScheme: "bearer", headers: [] },
+    });
   });
 });
 
 describe("properties with options", () => {
   const optionPair = fc.oneof(
-    fc.tuple(fc.constantFrom("delay", "auth", "retry-after", "seed", "draw", "format", "location", "header"), fc.string({ maxLength: 30 })),
-    fc.tuple(fc.constant("header"), fc.tuple(fc.stringMatching(/^[A-Za-z-]{1,10}$/), fc.string({ maxLength: 20 })).map(([n, v]) => `${n}:${v}`)),
+    fc.tuple(
+      fc.constantFrom("delay", "auth", "retry-after", "seed", "draw", "format", "location", "header"),
+      fc.string({ maxLength: 30 }),
+    ),
+    fc.tuple(
+      fc.constant("header"),
+      fc
+        .tuple(fc.stringMatching(/^[A-Za-z-]{1,10}$/), fc.string({ maxLength: 20 }))
+        .map(([n, v]) => `${n}:${v}`),
+    ),
     fc.tuple(fc.constant("delay"), fc.integer({ min: 0, max: 20 }).map(String)),
   );
-  const code = fc.oneof(fc.integer({ min: 90, max: 620 }).map(String), fc.constantFrom("200:3,503:1", "abc", "", "404,500:2"), fc.string({ maxLength: 10 }));
+  const code = fc.oneof(
+    fc.integer({ min: 90, max: 620 }).map(String),
+    fc.constantFrom("200:3,503:1", "abc", "", "404,500:2"),
+    fc.string({ maxLength: 10 }),
+  );
   const method = fc.constantFrom("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
-  const headers = fc.array(fc.tuple(fc.constantFrom("Accept", "Simulate-Delay", "Simulate-Auth", "Expect", "X-Any"), fc.string({ maxLength: 20 }).map((v) => v.replace(/[\r\n\0]/g, ""))), { maxLength: 4 });
+  const headers = fc.array(
+    fc.tuple(
+      fc.constantFrom("Accept", "Simulate-Delay", "Simulate-Auth", "Expect", "X-Any"),
+      fc.string({ maxLength: 20 }).map((v) => v.replace(/[\r\n\0]/g, "")),
+    ),
+    { maxLength: 4 },
+  );
 
   it("never 5xx unless asked, never CR/LF in a header, never forbidden content, every 400 is problem+json", () => {
     fc.assert(
@@ -247,7 +331,8 @@ describe("properties with options", () => {
         const asked = c.split(",").map((p) => p.split(":")[0]);
         if (res.status >= 500) expect(asked).toContain(String(res.status));
         for (const [n, v] of res.headers) expect(`${n}${v}`).not.toMatch(/[\r\n\0]/);
-        if (m === "HEAD" || [204, 205, 304].includes(res.status) || res.status < 200) expect(res.body).toBeNull();
+        if (m === "HEAD" || [204, 205, 304].includes(res.status) || res.status < 200)
+          expect(res.body).toBeNull();
         if (res.status === 400 && !asked.includes("400")) {
           expect(header(res, "Content-Type")).toBe("application/problem+json");
           if (m !== "HEAD") {
@@ -256,7 +341,8 @@ describe("properties with options", () => {
             expect((p["invalid-params"] as unknown[]).length).toBeGreaterThan(0);
           }
         }
-        if (res.body !== null && header(res, "Content-Type")?.includes("json")) expect(() => JSON.parse(res.body ?? "")).not.toThrow();
+        if (res.body !== null && header(res, "Content-Type")?.includes("json"))
+          expect(() => JSON.parse(res.body ?? "")).not.toThrow();
         expect(res.delayMs).toBeLessThanOrEqual(MAX_DELAY_MS);
       }),
       { numRuns: 1000 },

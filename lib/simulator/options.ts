@@ -39,7 +39,6 @@ export const REFUSED_HEADERS = new Set([
   "strict-transport-security",
 ]);
 
-
 export type BodyFormat = "json" | "problem" | "text";
 
 export interface SimOptions {
@@ -69,14 +68,57 @@ export const DEFAULT_OPTIONS: SimOptions = {
 
 /** The options users may send, with the header that can carry each one. For the docs and OpenAPI. */
 export const OPTION_DOCS: { name: string; header?: string; schema: string; description: string }[] = [
-  { name: "delay", header: "Simulate-Delay", schema: `integer 0-${MAX_DELAY_MS}`, description: "Wait this many milliseconds before answering. Delayed requests are capped in number; over the cap the answer is 503 with Retry-After." },
-  { name: "header", schema: `Name:value, repeatable, at most ${MAX_EXTRA_HEADERS}`, description: `Add a response header. Names are tokens of at most ${MAX_HEADER_NAME} characters; values at most ${MAX_HEADER_VALUE} characters without CR, LF or NUL. Framing, cookie, CORS, redirect and content-type headers are refused. A header the simulator also sets (Cache-Control, Retry-After, ETag, ...) is replaced by yours.` },
-  { name: "location", header: "Simulate-Location", schema: `same-origin path, at most ${MAX_LOCATION} characters`, description: "Where a 201 or 3xx points. Must start with a single / (never another site: the simulator is no open redirect)." },
-  { name: "auth", header: "Simulate-Auth", schema: "bearer | basic", description: "The WWW-Authenticate scheme of a 401. basic makes browsers show a login dialog, so it is opt-in." },
-  { name: "retry-after", header: "Simulate-Retry-After", schema: `integer 0-${MAX_RETRY_AFTER_SECONDS} or an HTTP-date`, description: "The Retry-After value (on 429 and 503 by default; sent on any code when given)." },
-  { name: "seed", header: "Simulate-Seed", schema: "integer 0-4294967295", description: "With several weighted codes (/api/status/200:3,503:1), makes the sequence of answers repeatable: the Nth request with a seed gets the Nth draw." },
-  { name: "draw", header: "Simulate-Draw", schema: "integer 0-1000000", description: "With seed, which draw of the sequence to answer with (stateless; parallel tests use it)." },
-  { name: "format", schema: "json | problem | text", description: "The body format; by default it follows Accept (application/json, application/problem+json, text/plain)." },
+  {
+    name: "delay",
+    header: "Simulate-Delay",
+    schema: `integer 0-${MAX_DELAY_MS}`,
+    description:
+      "Wait this many milliseconds before answering. Delayed requests are capped in number; over the cap the answer is 503 with Retry-After.",
+  },
+  {
+    name: "header",
+    schema: `Name:value, repeatable, at most ${MAX_EXTRA_HEADERS}`,
+    description: `Add a response header. Names are tokens of at most ${MAX_HEADER_NAME} characters; values at most ${MAX_HEADER_VALUE} characters without CR, LF or NUL. Framing, cookie, CORS, redirect and content-type headers are refused. A header the simulator also sets (Cache-Control, Retry-After, ETag, ...) is replaced by yours.`,
+  },
+  {
+    name: "location",
+    header: "Simulate-Location",
+    schema: `same-origin path, at most ${MAX_LOCATION} characters`,
+    description:
+      "Where a 201 or 3xx points. Must start with a single / (never another site: the simulator is no open redirect).",
+  },
+  {
+    name: "auth",
+    header: "Simulate-Auth",
+    schema: "bearer | basic",
+    description:
+      "The WWW-Authenticate scheme of a 401. basic makes browsers show a login dialog, so it is opt-in.",
+  },
+  {
+    name: "retry-after",
+    header: "Simulate-Retry-After",
+    schema: `integer 0-${MAX_RETRY_AFTER_SECONDS} or an HTTP-date`,
+    description: "The Retry-After value (on 429 and 503 by default; sent on any code when given).",
+  },
+  {
+    name: "seed",
+    header: "Simulate-Seed",
+    schema: "integer 0-4294967295",
+    description:
+      "With several weighted codes (/api/status/200:3,503:1), makes the sequence of answers repeatable: the Nth request with a seed gets the Nth draw.",
+  },
+  {
+    name: "draw",
+    header: "Simulate-Draw",
+    schema: "integer 0-1000000",
+    description: "With seed, which draw of the sequence to answer with (stateless; parallel tests use it).",
+  },
+  {
+    name: "format",
+    schema: "json | problem | text",
+    description:
+      "The body format; by default it follows Accept (application/json, application/problem+json, text/plain).",
+  },
 ];
 
 type Result = { ok: true; options: SimOptions } | { ok: false; invalid: InvalidParam[] };
@@ -87,7 +129,8 @@ function intIn(raw: string, min: number, max: number): number | null {
   return n >= min && n <= max ? n : null;
 }
 
-const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const HTTP_DATE =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 /** Query parameters that are not options are simply echoed in the diagnostic body. */
 const KNOWN = new Set(OPTION_DOCS.map((o) => o.name));
@@ -102,7 +145,8 @@ export function parseOptions(query: URLSearchParams, header: (name: string) => s
   // The common case: no option in the query (other parameters are only echoed) and no Simulate-* header.
   let anyOption = false;
   for (const key of query.keys()) if (KNOWN.has(key)) anyOption = true;
-  if (!anyOption && OPTION_HEADERS.every((h) => header(h) === undefined)) return { ok: true, options: { ...DEFAULT_OPTIONS, headers: [] } };
+  if (!anyOption && OPTION_HEADERS.every((h) => header(h) === undefined))
+    return { ok: true, options: { ...DEFAULT_OPTIONS, headers: [] } };
   const invalid: InvalidParam[] = [];
   const options: SimOptions = { ...DEFAULT_OPTIONS, headers: [] };
   const pick = (name: string): string | undefined => {
@@ -119,32 +163,56 @@ export function parseOptions(query: URLSearchParams, header: (name: string) => s
   const delay = pick("delay");
   if (delay !== undefined) {
     const n = intIn(delay, 0, MAX_DELAY_MS);
-    if (n === null) invalid.push({ name: "delay", reason: `must be a whole number of milliseconds from 0 to ${MAX_DELAY_MS}` });
+    if (n === null)
+      invalid.push({
+        name: "delay",
+        reason: `must be a whole number of milliseconds from 0 to ${MAX_DELAY_MS}`,
+      });
     else options.delayMs = n;
   }
 
   const extra = query.getAll("header");
-  if (extra.length > MAX_EXTRA_HEADERS) invalid.push({ name: "header", reason: `at most ${MAX_EXTRA_HEADERS} headers` });
+  if (extra.length > MAX_EXTRA_HEADERS)
+    invalid.push({ name: "header", reason: `at most ${MAX_EXTRA_HEADERS} headers` });
   else {
     for (const item of extra) {
       const colon = item.indexOf(":");
       const name = colon > 0 ? item.slice(0, colon).trim() : "";
       const value = colon > 0 ? item.slice(colon + 1).trim() : "";
       if (!name) invalid.push({ name: "header", reason: `"${item.slice(0, 40)}" is not Name:value` });
-      else if (!TOKEN.test(name) || name.length > MAX_HEADER_NAME) invalid.push({ name: "header", reason: `"${name.slice(0, 40)}" is not a valid header name (a token of at most ${MAX_HEADER_NAME} characters)` });
-       
-      else if (/[\r\n\0]/.test(value) || /[\x00-\x08\x0a-\x1f\x7f]/.test(value)) invalid.push({ name: "header", reason: `the value of ${name} contains CR, LF, NUL or another control character` });
-      else if (value.length > MAX_HEADER_VALUE) invalid.push({ name: "header", reason: `the value of ${name} is longer than ${MAX_HEADER_VALUE} characters` });
-      else if (REFUSED_HEADERS.has(name.toLowerCase()) || name.toLowerCase().startsWith("access-control-")) invalid.push({ name: "header", reason: `${name} cannot be set: the simulator controls it` });
+      else if (!TOKEN.test(name) || name.length > MAX_HEADER_NAME)
+        invalid.push({
+          name: "header",
+          reason: `"${name.slice(0, 40)}" is not a valid header name (a token of at most ${MAX_HEADER_NAME} characters)`,
+        });
+      else if (/[\r\n\0]/.test(value) || /[\x00-\x08\x0a-\x1f\x7f]/.test(value))
+        invalid.push({
+          name: "header",
+          reason: `the value of ${name} contains CR, LF, NUL or another control character`,
+        });
+      else if (value.length > MAX_HEADER_VALUE)
+        invalid.push({
+          name: "header",
+          reason: `the value of ${name} is longer than ${MAX_HEADER_VALUE} characters`,
+        });
+      else if (REFUSED_HEADERS.has(name.toLowerCase()) || name.toLowerCase().startsWith("access-control-"))
+        invalid.push({ name: "header", reason: `${name} cannot be set: the simulator controls it` });
       else options.headers.push([name, value]);
     }
   }
 
   const location = pick("location");
   if (location !== undefined) {
-     
-    if (!location.startsWith("/") || location.startsWith("//") || /[\\\s\x00-\x1f\x7f]/.test(location) || location.length > MAX_LOCATION) {
-      invalid.push({ name: "location", reason: `must be a same-origin path starting with a single / (no //, backslash, spaces or control characters), at most ${MAX_LOCATION} characters` });
+    if (
+      !location.startsWith("/") ||
+      location.startsWith("//") ||
+      /[\\\s\x00-\x1f\x7f]/.test(location) ||
+      location.length > MAX_LOCATION
+    ) {
+      invalid.push({
+        name: "location",
+        reason: `must be a same-origin path starting with a single / (no //, backslash, spaces or control characters), at most ${MAX_LOCATION} characters`,
+      });
     } else options.location = location;
   }
 
@@ -159,7 +227,11 @@ export function parseOptions(query: URLSearchParams, header: (name: string) => s
   if (retryAfter !== undefined) {
     const t = retryAfter.trim();
     if (intIn(t, 0, MAX_RETRY_AFTER_SECONDS) !== null || HTTP_DATE.test(t)) options.retryAfter = t;
-    else invalid.push({ name: "retry-after", reason: `must be seconds from 0 to ${MAX_RETRY_AFTER_SECONDS} or an HTTP-date such as Wed, 21 Oct 2026 07:28:00 GMT` });
+    else
+      invalid.push({
+        name: "retry-after",
+        reason: `must be seconds from 0 to ${MAX_RETRY_AFTER_SECONDS} or an HTTP-date such as Wed, 21 Oct 2026 07:28:00 GMT`,
+      });
   }
 
   const seed = pick("seed");
@@ -173,7 +245,8 @@ export function parseOptions(query: URLSearchParams, header: (name: string) => s
   if (draw !== undefined) {
     const n = intIn(draw, 0, 1_000_000);
     if (n === null) invalid.push({ name: "draw", reason: "must be a whole number from 0 to 1000000" });
-    else if (options.seed === undefined && seed === undefined) invalid.push({ name: "draw", reason: "needs a seed" });
+    else if (options.seed === undefined && seed === undefined)
+      invalid.push({ name: "draw", reason: "needs a seed" });
     else options.draw = n;
   }
 

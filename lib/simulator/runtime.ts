@@ -14,7 +14,10 @@ export class SimulatorRuntime {
   readonly sequences = new SequenceStore();
   readonly gate: DelayGate;
 
-  constructor(maxDelayed = MAX_CONCURRENT_DELAYS, private readonly wait: (ms: number) => Promise<void> = sleep) {
+  constructor(
+    maxDelayed = MAX_CONCURRENT_DELAYS,
+    private readonly wait: (ms: number) => Promise<void> = sleep,
+  ) {
     this.gate = new DelayGate(maxDelayed);
   }
 

@@ -3,10 +3,26 @@ import { describe, expect, it } from "vitest";
 
 import { allStatuses } from "../registry";
 
-import { allowFor405, DEFAULT_LOCATION, forbidsContent, parseCode, simulate, SIMULATED_METHODS, type SimRequest, type SimResponse } from "./index";
+import {
+  allowFor405,
+  DEFAULT_LOCATION,
+  forbidsContent,
+  parseCode,
+  simulate,
+  SIMULATED_METHODS,
+  type SimRequest,
+  type SimResponse,
+} from "./index";
 
 function req(code: string, init: Partial<SimRequest> = {}): SimRequest {
-  return { method: "GET", url: `/api/status/${encodeURIComponent(code)}`, code, headers: [["accept", "*/*"]], now: NOW, ...init };
+  return {
+    method: "GET",
+    url: `/api/status/${encodeURIComponent(code)}`,
+    code,
+    headers: [["accept", "*/*"]],
+    now: NOW,
+    ...init,
+  };
 }
 
 const NOW = new Date(Date.UTC(2026, 10, 25, 12, 0, 0));
@@ -25,7 +41,23 @@ describe("parseCode", () => {
   it.each(["100", "200", "401", "599", "299"])("accepts %s", (raw) => {
     expect(parseCode(raw)).toEqual({ ok: true, code: Number(raw) });
   });
-  it.each(["abc", "99", "600", "1e3", "", " ", "40", "4011", "-401", "+401", "401.0", "0x191", "٤٠١", "000", "099"])("rejects %j", (raw) => {
+  it.each([
+    "abc",
+    "99",
+    "600",
+    "1e3",
+    "",
+    " ",
+    "40",
+    "4011",
+    "-401",
+    "+401",
+    "401.0",
+    "0x191",
+    "٤٠١",
+    "000",
+    "099",
+  ])("rejects %j", (raw) => {
     const parsed = parseCode(raw);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.invalidParams[0]?.name).toBe("code");
@@ -33,7 +65,11 @@ describe("parseCode", () => {
 });
 
 describe("simulate: status, reason and marking", () => {
-  it.each(allStatuses().filter((s) => s.code >= 200).map((s) => s.code))("answers %i with that status", (code) => {
+  it.each(
+    allStatuses()
+      .filter((s) => s.code >= 200)
+      .map((s) => s.code),
+  )("answers %i with that status", (code) => {
     const res = simulate(req(String(code)));
     expect(res.status).toBe(code);
     expect(header(res, "Simulated-Status")).toBe(String(code));
@@ -64,7 +100,15 @@ describe("simulate: status, reason and marking", () => {
 describe("simulate: diagnostic body", () => {
   it("describes the request and the returned status", () => {
     const res = simulate(
-      req("418", { method: "POST", url: "/api/status/418?a=1&a=2&b=x", headers: [["X-Test", "one"], ["x-test", "two"], ["Accept", "application/json"]] }),
+      req("418", {
+        method: "POST",
+        url: "/api/status/418?a=1&a=2&b=x",
+        headers: [
+          ["X-Test", "one"],
+          ["x-test", "two"],
+          ["Accept", "application/json"],
+        ],
+      }),
     );
     expect(header(res, "Content-Type")).toBe("application/json");
     expect(json(res)).toEqual({
@@ -186,7 +230,18 @@ describe("simulate: code-specific headers", () => {
       const exposed = (header(res, "Access-Control-Expose-Headers") ?? "").toLowerCase().split(/,\s*/);
       for (const [name] of res.headers) {
         const lower = name.toLowerCase();
-        if (["cache-control", "content-type", "content-length", "expires", "last-modified", "pragma", "content-language"].includes(lower)) continue;
+        if (
+          [
+            "cache-control",
+            "content-type",
+            "content-length",
+            "expires",
+            "last-modified",
+            "pragma",
+            "content-language",
+          ].includes(lower)
+        )
+          continue;
         if (lower.startsWith("access-control-")) continue;
         expect(exposed, `${code}: ${name}`).toContain(lower);
       }
@@ -195,14 +250,17 @@ describe("simulate: code-specific headers", () => {
 });
 
 describe("simulate: 1xx", () => {
-  it.each([100, 101, 102, 103, 104, 150])("%i is answered with a final 200 that explains the interim status", (code) => {
-    const res = simulate(req(String(code)));
-    expect(res.status).toBe(200);
-    expect(header(res, "Simulated-Status")).toBe(String(code));
-    const body = json(res);
-    expect(body.status).toBe(200);
-    expect(body.interim).toMatchObject({ status: code, sent: false });
-  });
+  it.each([100, 101, 102, 103, 104, 150])(
+    "%i is answered with a final 200 that explains the interim status",
+    (code) => {
+      const res = simulate(req(String(code)));
+      expect(res.status).toBe(200);
+      expect(header(res, "Simulated-Status")).toBe(String(code));
+      const body = json(res);
+      expect(body.status).toBe(200);
+      expect(body.interim).toMatchObject({ status: code, sent: false });
+    },
+  );
 });
 
 describe("simulate: bad input", () => {
@@ -235,7 +293,11 @@ describe("simulate: CORS preflight", () => {
     const res = simulate(
       req("401", {
         method: "OPTIONS",
-        headers: [["Origin", "https://example.com"], ["Access-Control-Request-Method", "PUT"], ["Access-Control-Request-Headers", "authorization, x-trace"]],
+        headers: [
+          ["Origin", "https://example.com"],
+          ["Access-Control-Request-Method", "PUT"],
+          ["Access-Control-Request-Headers", "authorization, x-trace"],
+        ],
       }),
     );
     expect(res.status).toBe(204);
@@ -259,20 +321,25 @@ describe("simulate: properties", () => {
 
   it("never answers 5xx unless asked, never puts CR/LF in a header, never sends forbidden content", () => {
     fc.assert(
-      fc.property(anyCode, methods, fc.array(fc.tuple(headerName, headerValue), { maxLength: 6 }), fc.string({ maxLength: 20 }), (code, method, headers, q) => {
-        const res = simulate({ method, code, url: `/api/status/x?q=${encodeURIComponent(q)}`, headers });
-        const asked = parseCode(code);
-        if (res.status >= 500) expect(asked.ok && asked.code === res.status).toBe(true);
-        for (const [n, v] of res.headers) expect(`${n}${v}`).not.toMatch(/[\r\n\0]/);
-        if (method === "HEAD" || forbidsContent(res.status)) expect(res.body).toBeNull();
-        if (res.status === 400 && !(asked.ok && asked.code === 400)) {
-          expect(header(res, "Content-Type")).toBe("application/problem+json");
-          if (method !== "HEAD") expect(json(res).status).toBe(400);
-        }
-        if (res.body !== null) expect(() => JSON.parse(res.body ?? "")).not.toThrow();
-      }),
+      fc.property(
+        anyCode,
+        methods,
+        fc.array(fc.tuple(headerName, headerValue), { maxLength: 6 }),
+        fc.string({ maxLength: 20 }),
+        (code, method, headers, q) => {
+          const res = simulate({ method, code, url: `/api/status/x?q=${encodeURIComponent(q)}`, headers });
+          const asked = parseCode(code);
+          if (res.status >= 500) expect(asked.ok && asked.code === res.status).toBe(true);
+          for (const [n, v] of res.headers) expect(`${n}${v}`).not.toMatch(/[\r\n\0]/);
+          if (method === "HEAD" || forbidsContent(res.status)) expect(res.body).toBeNull();
+          if (res.status === 400 && !(asked.ok && asked.code === 400)) {
+            expect(header(res, "Content-Type")).toBe("application/problem+json");
+            if (method !== "HEAD") expect(json(res).status).toBe(400);
+          }
+          if (res.body !== null) expect(() => JSON.parse(res.body ?? "")).not.toThrow();
+        },
+      ),
       { numRuns: 400 },
     );
   });
-
 });

@@ -11,7 +11,11 @@ export interface AdapterOptions {
   dropHeaders?: ReadonlySet<string>;
 }
 
-export async function toSimRequest(request: Request, code: string, options: AdapterOptions = {}): Promise<SimRequest> {
+export async function toSimRequest(
+  request: Request,
+  code: string,
+  options: AdapterOptions = {},
+): Promise<SimRequest> {
   const url = new URL(request.url);
   const drop = options.dropHeaders;
   const body = await readLimited(request, MAX_ECHO_BYTES);

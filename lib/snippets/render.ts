@@ -55,7 +55,9 @@ function jsValue(v: unknown, indent: string): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return `[${v.map((x) => jsValue(x, indent)).join(", ")}]`;
   const entries = Object.entries(v as Record<string, unknown>);
-  const inner = entries.map(([k, x]) => `${indent}  ${/^[A-Za-z_$][\w$]*$/.test(k) ? k : jsString(k)}: ${jsValue(x, `${indent}  `)},`);
+  const inner = entries.map(
+    ([k, x]) => `${indent}  ${/^[A-Za-z_$][\w$]*$/.test(k) ? k : jsString(k)}: ${jsValue(x, `${indent}  `)},`,
+  );
   return `{\n${inner.join("\n")}\n${indent}}`;
 }
 
@@ -111,7 +113,9 @@ function expressSend(body: BodySpec, status: number, headers: [string, string][]
     const type = body.contentType === "application/json" ? "" : `.type(${jsString(body.contentType)})`;
     lines.push(`${indent}res.status(${status})${type}.json(${jsValue(body.value, indent)});`);
   } else {
-    lines.push(`${indent}res.status(${status}).type(${jsString(body.contentType)}).send(${JSON.stringify(body.value)});`);
+    lines.push(
+      `${indent}res.status(${status}).type(${jsString(body.contentType)}).send(${JSON.stringify(body.value)});`,
+    );
   }
   return lines.join("\n");
 }
@@ -120,8 +124,12 @@ function expressSend(body: BodySpec, status: number, headers: [string, string][]
 function notesFor(spec: SnippetSpec, lang: SnippetLang): string[] {
   const flow = spec.flow;
   if (flow.kind !== "interim" || flow.interim === 100) return spec.notes;
-  if (flow.supported[lang]) return [...spec.notes, `Send the interim ${flow.interim} first, then the real response.`];
-  return [...spec.notes, `${LANG_LABELS[lang]} cannot send a ${flow.interim} from a handler; this shows the final response.`];
+  if (flow.supported[lang])
+    return [...spec.notes, `Send the interim ${flow.interim} first, then the real response.`];
+  return [
+    ...spec.notes,
+    `${LANG_LABELS[lang]} cannot send a ${flow.interim} from a handler; this shows the final response.`,
+  ];
 }
 
 function express(spec: SnippetSpec, o: RenderOptions): Snippet {
@@ -154,7 +162,9 @@ function express(spec: SnippetSpec, o: RenderOptions): Snippet {
 /* ---------------- FastAPI ---------------- */
 
 function fastapiReturn(body: BodySpec, status: number, headers: [string, string][], indent: string): string {
-  const h = headers.length ? `headers={${headers.map(([n, v]) => `${pyString(n)}: ${pyString(v)}`).join(", ")}}` : "";
+  const h = headers.length
+    ? `headers={${headers.map(([n, v]) => `${pyString(n)}: ${pyString(v)}`).join(", ")}}`
+    : "";
   const args: string[] = [`status_code=${status}`];
   if (body.kind === "json") {
     args.push(`content=${pyValue(body.value, `${indent}    `)}`);
@@ -214,7 +224,12 @@ function javaBody(body: BodySpec, indent: string): { type: string; expr: string;
     return { type: "ProblemDetail", expr: "problem", setup: `${lines.join("\n")}\n` };
   }
   const entries = Object.entries(v).map(([k, x]) => {
-    const val = typeof x === "string" ? javaString(x) : Array.isArray(x) ? `List.of(${x.map((s) => javaString(String(s))).join(", ")})` : String(x);
+    const val =
+      typeof x === "string"
+        ? javaString(x)
+        : Array.isArray(x)
+          ? `List.of(${x.map((s) => javaString(String(s))).join(", ")})`
+          : String(x);
     return `${javaString(k)}, ${val}`;
   });
   return { type: "Map<String, Object>", expr: `Map.of(${entries.join(", ")})`, setup: "" };
@@ -223,7 +238,8 @@ function javaBody(body: BodySpec, indent: string): { type: string; expr: string;
 function javaContentType(body: BodySpec): string {
   if (body.kind === "none") return "";
   if (body.contentType === "application/json") return ".contentType(MediaType.APPLICATION_JSON)";
-  if (body.contentType === "application/problem+json") return ".contentType(MediaType.APPLICATION_PROBLEM_JSON)";
+  if (body.contentType === "application/problem+json")
+    return ".contentType(MediaType.APPLICATION_PROBLEM_JSON)";
   return `.contentType(MediaType.parseMediaType(${javaString(body.contentType)}))`;
 }
 
@@ -275,7 +291,9 @@ function spring(spec: SnippetSpec, o: RenderOptions): Snippet {
     ...(method.includes("ProblemDetail") ? ["import org.springframework.http.ProblemDetail;"] : []),
     "import org.springframework.http.ResponseEntity;",
     "import org.springframework.web.bind.annotation.GetMapping;",
-    ...(method.includes("@RequestHeader") ? ["import org.springframework.web.bind.annotation.RequestHeader;"] : []),
+    ...(method.includes("@RequestHeader")
+      ? ["import org.springframework.web.bind.annotation.RequestHeader;"]
+      : []),
     "import org.springframework.web.bind.annotation.RestController;",
   ];
   const code = `${comment("//", notesFor(spec, "spring"))}@RestController\nclass OrderController {\n\n${method}}\n`;
@@ -286,23 +304,68 @@ function spring(spec: SnippetSpec, o: RenderOptions): Snippet {
 
 /** net/http's constant for each code it names (Go 1.19). Others are written as numbers. */
 const GO_STATUS: Record<number, string> = {
-  100: "StatusContinue", 101: "StatusSwitchingProtocols", 102: "StatusProcessing", 103: "StatusEarlyHints",
-  200: "StatusOK", 201: "StatusCreated", 202: "StatusAccepted", 203: "StatusNonAuthoritativeInfo",
-  204: "StatusNoContent", 205: "StatusResetContent", 206: "StatusPartialContent", 207: "StatusMultiStatus",
-  208: "StatusAlreadyReported", 226: "StatusIMUsed", 300: "StatusMultipleChoices", 301: "StatusMovedPermanently",
-  302: "StatusFound", 303: "StatusSeeOther", 304: "StatusNotModified", 305: "StatusUseProxy",
-  307: "StatusTemporaryRedirect", 308: "StatusPermanentRedirect", 400: "StatusBadRequest", 401: "StatusUnauthorized",
-  402: "StatusPaymentRequired", 403: "StatusForbidden", 404: "StatusNotFound", 405: "StatusMethodNotAllowed",
-  406: "StatusNotAcceptable", 407: "StatusProxyAuthRequired", 408: "StatusRequestTimeout", 409: "StatusConflict",
-  410: "StatusGone", 411: "StatusLengthRequired", 412: "StatusPreconditionFailed", 413: "StatusRequestEntityTooLarge",
-  414: "StatusRequestURITooLong", 415: "StatusUnsupportedMediaType", 416: "StatusRequestedRangeNotSatisfiable",
-  417: "StatusExpectationFailed", 418: "StatusTeapot", 421: "StatusMisdirectedRequest", 422: "StatusUnprocessableEntity",
-  423: "StatusLocked", 424: "StatusFailedDependency", 425: "StatusTooEarly", 426: "StatusUpgradeRequired",
-  428: "StatusPreconditionRequired", 429: "StatusTooManyRequests", 431: "StatusRequestHeaderFieldsTooLarge",
-  451: "StatusUnavailableForLegalReasons", 500: "StatusInternalServerError", 501: "StatusNotImplemented",
-  502: "StatusBadGateway", 503: "StatusServiceUnavailable", 504: "StatusGatewayTimeout",
-  505: "StatusHTTPVersionNotSupported", 506: "StatusVariantAlsoNegotiates", 507: "StatusInsufficientStorage",
-  508: "StatusLoopDetected", 510: "StatusNotExtended", 511: "StatusNetworkAuthenticationRequired",
+  100: "StatusContinue",
+  101: "StatusSwitchingProtocols",
+  102: "StatusProcessing",
+  103: "StatusEarlyHints",
+  200: "StatusOK",
+  201: "StatusCreated",
+  202: "StatusAccepted",
+  203: "StatusNonAuthoritativeInfo",
+  204: "StatusNoContent",
+  205: "StatusResetContent",
+  206: "StatusPartialContent",
+  207: "StatusMultiStatus",
+  208: "StatusAlreadyReported",
+  226: "StatusIMUsed",
+  300: "StatusMultipleChoices",
+  301: "StatusMovedPermanently",
+  302: "StatusFound",
+  303: "StatusSeeOther",
+  304: "StatusNotModified",
+  305: "StatusUseProxy",
+  307: "StatusTemporaryRedirect",
+  308: "StatusPermanentRedirect",
+  400: "StatusBadRequest",
+  401: "StatusUnauthorized",
+  402: "StatusPaymentRequired",
+  403: "StatusForbidden",
+  404: "StatusNotFound",
+  405: "StatusMethodNotAllowed",
+  406: "StatusNotAcceptable",
+  407: "StatusProxyAuthRequired",
+  408: "StatusRequestTimeout",
+  409: "StatusConflict",
+  410: "StatusGone",
+  411: "StatusLengthRequired",
+  412: "StatusPreconditionFailed",
+  413: "StatusRequestEntityTooLarge",
+  414: "StatusRequestURITooLong",
+  415: "StatusUnsupportedMediaType",
+  416: "StatusRequestedRangeNotSatisfiable",
+  417: "StatusExpectationFailed",
+  418: "StatusTeapot",
+  421: "StatusMisdirectedRequest",
+  422: "StatusUnprocessableEntity",
+  423: "StatusLocked",
+  424: "StatusFailedDependency",
+  425: "StatusTooEarly",
+  426: "StatusUpgradeRequired",
+  428: "StatusPreconditionRequired",
+  429: "StatusTooManyRequests",
+  431: "StatusRequestHeaderFieldsTooLarge",
+  451: "StatusUnavailableForLegalReasons",
+  500: "StatusInternalServerError",
+  501: "StatusNotImplemented",
+  502: "StatusBadGateway",
+  503: "StatusServiceUnavailable",
+  504: "StatusGatewayTimeout",
+  505: "StatusHTTPVersionNotSupported",
+  506: "StatusVariantAlsoNegotiates",
+  507: "StatusInsufficientStorage",
+  508: "StatusLoopDetected",
+  510: "StatusNotExtended",
+  511: "StatusNetworkAuthenticationRequired",
 };
 
 function goStatus(code: number): string {
@@ -313,7 +376,8 @@ function goStatus(code: number): string {
 function goWrite(body: BodySpec, status: number, headers: [string, string][], indent: string): string {
   const lines: string[] = [];
   for (const [n, v] of headers) lines.push(`${indent}w.Header().Set(${goString(n)}, ${goString(v)})`);
-  if (body.kind !== "none") lines.push(`${indent}w.Header().Set("Content-Type", ${goString(body.contentType)})`);
+  if (body.kind !== "none")
+    lines.push(`${indent}w.Header().Set("Content-Type", ${goString(body.contentType)})`);
   lines.push(`${indent}w.WriteHeader(${goStatus(status)})`);
   if (body.kind === "json") lines.push(`${indent}json.NewEncoder(w).Encode(${goValue(body.value, indent)})`);
   else if (body.kind === "text") lines.push(`${indent}io.WriteString(w, ${JSON.stringify(body.value)})`);
@@ -361,9 +425,18 @@ function go(spec: SnippetSpec, o: RenderOptions): Snippet {
 
 /* ---------------- entry points ---------------- */
 
-const RENDERERS: Record<SnippetLang, (spec: SnippetSpec, o: RenderOptions) => Snippet> = { express, fastapi, spring, go };
+const RENDERERS: Record<SnippetLang, (spec: SnippetSpec, o: RenderOptions) => Snippet> = {
+  express,
+  fastapi,
+  spring,
+  go,
+};
 
-export function renderSnippet(spec: SnippetSpec, lang: SnippetLang, options: Partial<RenderOptions> = {}): Snippet {
+export function renderSnippet(
+  spec: SnippetSpec,
+  lang: SnippetLang,
+  options: Partial<RenderOptions> = {},
+): Snippet {
   return RENDERERS[lang](spec, { ...DEFAULTS, ...options });
 }
 

@@ -154,7 +154,11 @@ function codeHeaders(code: number): [string, string][] {
 function successBody(code: number): BodySpec {
   switch (code) {
     case 202:
-      return { kind: "json", contentType: "application/json", value: { status: "queued", monitor: "/jobs/71" } };
+      return {
+        kind: "json",
+        contentType: "application/json",
+        value: { status: "queued", monitor: "/jobs/71" },
+      };
     case 206:
       return { kind: "text", contentType: "text/plain", value: PARTIAL_REPRESENTATION.slice(0, 10) };
     case 207:
@@ -191,12 +195,17 @@ function successBody(code: number): BodySpec {
 function notesFor(info: StatusInfo | undefined, code: number): string[] {
   const notes: string[] = [];
   if (!info) return notes;
-  if (info.lifecycle === "reserved") notes.push(`${code} is reserved and has no meaning in HTTP: do not send it from a real API.`);
-  if (info.lifecycle === "deprecated") notes.push(`${code} is deprecated: prefer the alternative described on this page.`);
+  if (info.lifecycle === "reserved")
+    notes.push(`${code} is reserved and has no meaning in HTTP: do not send it from a real API.`);
+  if (info.lifecycle === "deprecated")
+    notes.push(`${code} is deprecated: prefer the alternative described on this page.`);
   if (info.lifecycle === "obsoleted") notes.push(`${code} is obsoleted: do not use it in new code.`);
   if (!info.official) {
-    notes.push(`${code} is unofficial (${info.origin ?? "a vendor convention"}): generic clients treat it as ${Math.floor(code / 100)}00.`);
-    if (info.onWire === false) notes.push("Servers that use it never send it to the client; this shows it only for testing clients.");
+    notes.push(
+      `${code} is unofficial (${info.origin ?? "a vendor convention"}): generic clients treat it as ${Math.floor(code / 100)}00.`,
+    );
+    if (info.onWire === false)
+      notes.push("Servers that use it never send it to the client; this shows it only for testing clients.");
   }
   return notes;
 }
@@ -208,7 +217,8 @@ export function snippetSpec(code: number): SnippetSpec {
   const notes = notesFor(info, code);
 
   if (code < 200) {
-    const interimHeaders: [string, string][] = code === 103 ? [["Link", "</styles.css>; rel=preload; as=style"]] : [];
+    const interimHeaders: [string, string][] =
+      code === 103 ? [["Link", "</styles.css>; rel=preload; as=style"]] : [];
     notes.unshift(
       `${code} is an interim response: it can precede the final response but never replace it.`,
       code === 100
@@ -243,7 +253,9 @@ export function snippetSpec(code: number): SnippetSpec {
       headers: [],
       body: { kind: "none" },
       flow: { kind: "conditional", etag: '"v42"', cacheControl: "max-age=60", okBody: successBody(200) },
-      notes: ["Answer 304 only to a conditional GET or HEAD whose validator still matches, with the ETag and Cache-Control a 200 would carry."],
+      notes: [
+        "Answer 304 only to a conditional GET or HEAD whose validator still matches, with the ETag and Cache-Control a 200 would carry.",
+      ],
     };
   }
 
@@ -255,9 +267,12 @@ export function snippetSpec(code: number): SnippetSpec {
   else body = successBody(code);
 
   if (code === 208) {
-    notes.push("208 only appears inside a 207 Multi-Status body, for a member already listed; the response itself is a 207.");
+    notes.push(
+      "208 only appears inside a 207 Multi-Status body, for a member already listed; the response itself is a 207.",
+    );
   }
-  if (code === 204) notes.push("No body, and no Content-Length or Content-Type: the response ends after the headers.");
+  if (code === 204)
+    notes.push("No body, and no Content-Length or Content-Type: the response ends after the headers.");
   if (code === 205) notes.push("No body: the client should reset the form or view that sent the request.");
 
   return {

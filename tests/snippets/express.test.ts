@@ -54,7 +54,11 @@ describe("the checker itself", () => {
       res.status(304).end();
     });
     app.get(pathFor(429), (_req, res) => {
-      res.set("Retry-After", "60").status(429).type("application/problem+json").json({ status: 400, title: "x", type: "about:blank" });
+      res
+        .set("Retry-After", "60")
+        .status(429)
+        .type("application/problem+json")
+        .json({ status: 400, title: "x", type: "about:blank" });
     });
     app.get(pathFor(301), (_req, res) => {
       res.status(301).end();

@@ -34,18 +34,34 @@ function program(): string {
     }
     blocks.push(s.code);
   }
-  const head = [...imports].map(([mod, names]) => `from ${mod} import ${[...names].sort().join(", ")}`).join("\n");
+  const head = [...imports]
+    .map(([mod, names]) => `from ${mod} import ${[...names].sort().join(", ")}`)
+    .join("\n");
   return `${head}\n\napp = FastAPI()\n\n\n${blocks.join("\n\n")}`;
 }
 
 beforeAll(async () => {
   fs.writeFileSync(path.join(work, "snippets_app.py"), program());
   port = await freePort();
-  server = await startServer(PYTHON, ["-m", "uvicorn", "snippets_app:app", "--host", "127.0.0.1", "--port", String(port), "--log-level", "warning"], {
-    cwd: work,
-    port,
-    readyPath: pathFor(200),
-  });
+  server = await startServer(
+    PYTHON,
+    [
+      "-m",
+      "uvicorn",
+      "snippets_app:app",
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--log-level",
+      "warning",
+    ],
+    {
+      cwd: work,
+      port,
+      readyPath: pathFor(200),
+    },
+  );
 }, 120_000);
 
 afterAll(() => {

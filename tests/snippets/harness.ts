@@ -17,20 +17,32 @@ export interface RawResponse {
   interim: { status: number; headers: Record<string, string | string[] | undefined> }[];
 }
 
-export function rawRequest(port: number, path: string, init: { method?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+export function rawRequest(
+  port: number,
+  path: string,
+  init: { method?: string; headers?: Record<string, string> } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const interim: RawResponse["interim"] = [];
     // A keep-alive client, as most are: with "Connection: close" servers overwrite the Connection header.
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    const req = http.request({ host: "127.0.0.1", port, path, method: init.method ?? "GET", headers: init.headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        agent.destroy();
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), interim });
-      });
-      res.on("error", reject);
-    });
+    const req = http.request(
+      { host: "127.0.0.1", port, path, method: init.method ?? "GET", headers: init.headers, agent },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          agent.destroy();
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+            interim,
+          });
+        });
+        res.on("error", reject);
+      },
+    );
     req.on("information", (info) => interim.push({ status: info.statusCode, headers: info.headers }));
     req.on("error", (e) => {
       agent.destroy();
@@ -52,8 +64,16 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts a server process and resolves once `port` accepts a request to `readyPath`. */
-export async function startServer(cmd: string, args: string[], opts: { cwd: string; port: number; env?: NodeJS.ProcessEnv; readyPath: string }): Promise<ChildProcess> {
-  const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe"] });
+export async function startServer(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; port: number; env?: NodeJS.ProcessEnv; readyPath: string },
+): Promise<ChildProcess> {
+  const child = spawn(cmd, args, {
+    cwd: opts.cwd,
+    env: { ...process.env, ...opts.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
@@ -105,7 +125,8 @@ export async function checkSnippet(port: number, code: number, lang: SnippetLang
     if (nm.body !== "") fail("304 has a body");
     if (header(nm, "etag") !== spec.flow.etag) fail("304 lacks the 200's ETag");
     if (!header(nm, "cache-control")) fail("304 lacks the 200's Cache-Control");
-    if (header(nm, "content-length") && header(nm, "content-length") !== header(ok, "content-length")) fail("304 Content-Length differs from the 200's");
+    if (header(nm, "content-length") && header(nm, "content-length") !== header(ok, "content-length"))
+      fail("304 Content-Length differs from the 200's");
     const miss = await rawRequest(port, path, { headers: { "If-None-Match": '"stale"' } });
     if (miss.status !== 200) fail(`non-matching If-None-Match gave ${miss.status}, not 200`);
     return problems;
@@ -117,7 +138,8 @@ export async function checkSnippet(port: number, code: number, lang: SnippetLang
   for (const [name, value] of spec.headers) {
     const got = header(res, name);
     if (name.toLowerCase() === "connection") {
-      if (!got?.toLowerCase().split(/,\s*/).includes(value.toLowerCase())) fail(`Connection is ${got}, expected to include ${value}`);
+      if (!got?.toLowerCase().split(/,\s*/).includes(value.toLowerCase()))
+        fail(`Connection is ${got}, expected to include ${value}`);
     } else if (got !== value) fail(`${name} is ${got}, expected ${value}`);
   }
   if (info && spec.flow.kind === "plain" && code === spec.sentStatus) {
@@ -135,7 +157,8 @@ export async function checkSnippet(port: number, code: number, lang: SnippetLang
     if (spec.sentStatus === 204 && header(res, "content-length")) fail("Content-Length on 204");
   } else if (spec.body.kind === "json") {
     const type = header(res, "content-type") ?? "";
-    if (!type.startsWith(spec.body.contentType)) fail(`Content-Type ${type}, expected ${spec.body.contentType}`);
+    if (!type.startsWith(spec.body.contentType))
+      fail(`Content-Type ${type}, expected ${spec.body.contentType}`);
     let parsed: Record<string, unknown> = {};
     try {
       parsed = JSON.parse(res.body) as Record<string, unknown>;
@@ -144,12 +167,14 @@ export async function checkSnippet(port: number, code: number, lang: SnippetLang
     }
     if (spec.body.contentType === "application/problem+json") {
       if (parsed.status !== code) fail(`problem status member ${String(parsed.status)} ≠ ${code}`);
-      if (typeof parsed.title !== "string" || typeof parsed.type !== "string") fail("problem lacks type/title");
+      if (typeof parsed.title !== "string" || typeof parsed.type !== "string")
+        fail("problem lacks type/title");
     }
   } else if (spec.body.kind === "text") {
     if (res.body !== spec.body.value) fail(`body ${JSON.stringify(res.body.slice(0, 40))} differs`);
     const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(header(res, "content-range") ?? "");
-    if (code === 206 && (!range || Number(range[2]) - Number(range[1]) + 1 !== Buffer.byteLength(res.body))) fail("Content-Range does not match the body");
+    if (code === 206 && (!range || Number(range[2]) - Number(range[1]) + 1 !== Buffer.byteLength(res.body)))
+      fail("Content-Range does not match the body");
   }
   if (code >= 400 && spec.body.kind === "none") fail("error without a body");
 

@@ -66,7 +66,9 @@ describe("Spring Boot snippets", () => {
     const imported = new Set([...snippet.text.matchAll(/^import ([\w.]+);$/gm)].map((m) => m[1]));
     for (const [name, fqcn] of Object.entries(IMPORTABLE)) {
       const used = [...snippet.code.matchAll(new RegExp(`\\b${name}\\b`, "g"))].length > 0;
-      expect(imported.has(fqcn), `${name} ${used ? "used but not imported" : "imported but unused"}`).toBe(used);
+      expect(imported.has(fqcn), `${name} ${used ? "used but not imported" : "imported but unused"}`).toBe(
+        used,
+      );
     }
     expect(toks.length).toBeGreaterThan(20);
 
@@ -81,7 +83,9 @@ describe("Spring Boot snippets", () => {
 
     expect(joined).toContain(call("HttpStatusCode", ".", "valueOf", "(", String(spec.sentStatus), ")"));
     for (const [name, value] of spec.headers) {
-      expect(joined, `${name} header`).toContain(call(".", "header", "(", JSON.stringify(name), ",", JSON.stringify(value), ")"));
+      expect(joined, `${name} header`).toContain(
+        call(".", "header", "(", JSON.stringify(name), ",", JSON.stringify(value), ")"),
+      );
     }
     if (spec.body.kind === "none") {
       expect(joined).toContain(call(".", "build", "(", ")"));
@@ -95,7 +99,9 @@ describe("Spring Boot snippets", () => {
       } else if (spec.body.contentType === "application/json") {
         expect(joined).toContain(call("MediaType", ".", "APPLICATION_JSON"));
       } else {
-        expect(joined).toContain(call("MediaType", ".", "parseMediaType", "(", JSON.stringify(spec.body.contentType), ")"));
+        expect(joined).toContain(
+          call("MediaType", ".", "parseMediaType", "(", JSON.stringify(spec.body.contentType), ")"),
+        );
       }
     }
   });

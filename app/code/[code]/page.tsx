@@ -48,19 +48,25 @@ export default async function StatusPage({ params }: Props) {
   return (
     <article>
       <Breadcrumb>
-        <span>{status.class} {status.className}</span>
+        <span>
+          {status.class} {status.className}
+        </span>
       </Breadcrumb>
       <header>
         <div className="flex flex-wrap items-center gap-3">
           <CodeChip code={status.code} cls={status.class} />
           <LifecycleBadge lifecycle={status.lifecycle} />
-          {status.origin ? <span className="text-sm text-slate-600 dark:text-slate-400">Origin: {status.origin}</span> : null}
+          {status.origin ? (
+            <span className="text-sm text-slate-600 dark:text-slate-400">Origin: {status.origin}</span>
+          ) : null}
         </div>
         <h1 className="mt-3 text-3xl font-bold tracking-tight sm:text-4xl">
           {status.code} {status.reason}
         </h1>
         {status.formerReasons.length > 0 ? (
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Formerly: {status.formerReasons.join("; ")}</p>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            Formerly: {status.formerReasons.join("; ")}
+          </p>
         ) : null}
         <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{page.frontmatter.description}</p>
         {comparisons.length > 0 ? (

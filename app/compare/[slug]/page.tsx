@@ -21,22 +21,34 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = readComparePage((await params).slug);
   if (!page) return {};
   const { title, description, slug } = page.frontmatter;
-  return { title, description, alternates: { canonical: `/compare/${slug}` }, openGraph: { title, description, type: "article" } };
+  return {
+    title,
+    description,
+    alternates: { canonical: `/compare/${slug}` },
+    openGraph: { title, description, type: "article" },
+  };
 }
 
 export default async function ComparePage({ params }: Props) {
   const page = readComparePage((await params).slug);
   if (!page) notFound();
-  const statuses = page.frontmatter.codes.map((c) => getStatus(c)).filter((s): s is StatusInfo => s !== undefined);
+  const statuses = page.frontmatter.codes
+    .map((c) => getStatus(c))
+    .filter((s): s is StatusInfo => s !== undefined);
   return (
     <article>
       <Breadcrumb>
-        <Link href="/compare" className="hover:underline">Comparisons</Link>
+        <Link href="/compare" className="hover:underline">
+          Comparisons
+        </Link>
       </Breadcrumb>
       <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{page.frontmatter.title}</h1>
       <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{page.frontmatter.description}</p>
       <div className="max-w-3xl">
-        <MdxContent source={page.body} extra={{ ComparisonTable: () => <ComparisonTable statuses={statuses} /> }} />
+        <MdxContent
+          source={page.body}
+          extra={{ ComparisonTable: () => <ComparisonTable statuses={statuses} /> }}
+        />
       </div>
     </article>
   );

@@ -6,24 +6,45 @@ import { openApiDocument } from "@/lib/simulator/openapi";
 
 export const metadata: Metadata = {
   title: "Simulator API",
-  description: "Every option of /api/status/{code}: delays, weighted codes, extra headers, body formats, Retry-After, redirects, with limits and errors. Built from the OpenAPI description.",
+  description:
+    "Every option of /api/status/{code}: delays, weighted codes, extra headers, body formats, Retry-After, redirects, with limits and errors. Built from the OpenAPI description.",
   alternates: { canonical: "/docs/simulator" },
 };
 
-type Param = { name: string; in: string; description: string; schema: { description?: string; pattern?: string } };
+type Param = {
+  name: string;
+  in: string;
+  description: string;
+  schema: { description?: string; pattern?: string };
+};
 type Resp = { description: string };
 
 const EXAMPLES = [
-  ["A 503 with Retry-After, after 2 seconds", "curl -i 'http://127.0.0.1:3000/api/status/503?delay=2000&retry-after=30'"],
+  [
+    "A 503 with Retry-After, after 2 seconds",
+    "curl -i 'http://127.0.0.1:3000/api/status/503?delay=2000&retry-after=30'",
+  ],
   ["One request in four fails, repeatably", "curl -i 'http://127.0.0.1:3000/api/status/200:3,503:1?seed=42'"],
-  ["A 429 with your own rate-limit headers", "curl -i 'http://127.0.0.1:3000/api/status/429?header=RateLimit-Limit:100&header=RateLimit-Remaining:0'"],
-  ["A redirect to a path of your choice", "curl -i 'http://127.0.0.1:3000/api/status/308?location=/v2/orders'"],
-  ["Problem details instead of the diagnostic body", "curl -i -H 'Accept: application/problem+json' http://127.0.0.1:3000/api/status/422"],
+  [
+    "A 429 with your own rate-limit headers",
+    "curl -i 'http://127.0.0.1:3000/api/status/429?header=RateLimit-Limit:100&header=RateLimit-Remaining:0'",
+  ],
+  [
+    "A redirect to a path of your choice",
+    "curl -i 'http://127.0.0.1:3000/api/status/308?location=/v2/orders'",
+  ],
+  [
+    "Problem details instead of the diagnostic body",
+    "curl -i -H 'Accept: application/problem+json' http://127.0.0.1:3000/api/status/422",
+  ],
   ["A real 103 Early Hints before the 200", "curl -i http://127.0.0.1:3000/api/status/103"],
 ] as const;
 
 export default async function SimulatorDocs() {
-  const doc = openApiDocument() as { info: { description: string }; paths: Record<string, Record<string, { parameters: Param[]; responses: Record<string, Resp> }>> };
+  const doc = openApiDocument() as {
+    info: { description: string };
+    paths: Record<string, Record<string, { parameters: Param[]; responses: Record<string, Resp> }>>;
+  };
   const op = doc.paths["/api/status/{code}"]?.get;
   const methods = Object.keys(doc.paths["/api/status/{code}"] ?? {}).map((m) => m.toUpperCase());
   return (
@@ -31,7 +52,8 @@ export default async function SimulatorDocs() {
       <h1 className="text-3xl font-bold tracking-tight">Simulator API</h1>
       <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{doc.info.description}</p>
       <p className="mt-2">
-        <code>/api/status/{"{code}"}</code> answers {methods.join(", ")}. The machine-readable description is at{" "}
+        <code>/api/status/{"{code}"}</code> answers {methods.join(", ")}. The machine-readable description is
+        at{" "}
         <a href="/api/openapi.json" className="text-indigo-700 underline dark:text-indigo-300">
           /api/openapi.json
         </a>{" "}
@@ -44,16 +66,26 @@ export default async function SimulatorDocs() {
           <caption className="sr-only">Parameters of /api/status/{"{code}"}</caption>
           <thead className="bg-slate-50 text-xs uppercase dark:bg-slate-900">
             <tr>
-              <th scope="col" className="px-3 py-2">Name</th>
-              <th scope="col" className="px-3 py-2">In</th>
-              <th scope="col" className="px-3 py-2">Values</th>
-              <th scope="col" className="px-3 py-2">What it does</th>
+              <th scope="col" className="px-3 py-2">
+                Name
+              </th>
+              <th scope="col" className="px-3 py-2">
+                In
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Values
+              </th>
+              <th scope="col" className="px-3 py-2">
+                What it does
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
             {(op?.parameters ?? []).map((p) => (
               <tr key={p.name} className="align-top">
-                <th scope="row" className="px-3 py-2 font-mono">{p.name}</th>
+                <th scope="row" className="px-3 py-2 font-mono">
+                  {p.name}
+                </th>
                 <td className="px-3 py-2">{p.in}</td>
                 <td className="px-3 py-2">{p.schema.description ?? p.schema.pattern}</td>
                 <td className="px-3 py-2">{p.description}</td>
@@ -78,7 +110,11 @@ export default async function SimulatorDocs() {
         <CodeBlock key={title} code={cmd} lang="shellscript" title={title} />
       ))}
       <p className="mt-6">
-        Every code has a reference page; start at <Link href="/" className="text-indigo-700 underline dark:text-indigo-300">the index</Link>.
+        Every code has a reference page; start at{" "}
+        <Link href="/" className="text-indigo-700 underline dark:text-indigo-300">
+          the index
+        </Link>
+        .
       </p>
     </article>
   );

@@ -5,12 +5,25 @@ import type { CheckDef, Context, FindingDraft } from "../types";
 import { parseCacheControl, parseHttpDate, splitList, TOKEN, type Directive } from "./util";
 
 /** RFC 6585 says responses with these codes MUST NOT be stored by a cache (§3, §4, §5, §6). */
-const NEVER_STORE: Record<number, string> = { 428: "RFC 6585 §3", 429: "RFC 6585 §4", 431: "RFC 6585 §5", 511: "RFC 6585 §6" };
+const NEVER_STORE: Record<number, string> = {
+  428: "RFC 6585 §3",
+  429: "RFC 6585 §4",
+  431: "RFC 6585 §5",
+  511: "RFC 6585 §6",
+};
 
 /** Response directives that take a delta-seconds argument (RFC 9111 §5.2.2, RFC 5861 §3-§4). */
 const DELTA_DIRECTIVES = ["max-age", "s-maxage", "stale-while-revalidate", "stale-if-error"];
 /** Response directives that take no argument (RFC 9111 §5.2.2, RFC 8246 §2). */
-const VALUELESS_DIRECTIVES = ["no-store", "public", "must-revalidate", "proxy-revalidate", "no-transform", "must-understand", "immutable"];
+const VALUELESS_DIRECTIVES = [
+  "no-store",
+  "public",
+  "must-revalidate",
+  "proxy-revalidate",
+  "no-transform",
+  "must-understand",
+  "immutable",
+];
 /** Directives whose optional argument is a quoted list of field names (RFC 9111 §5.2.2.4, §5.2.2.7). */
 const FIELD_LIST_DIRECTIVES = ["no-cache", "private"];
 /** Directives only defined for requests (RFC 9111 §5.2.1). */
@@ -53,7 +66,11 @@ export function durationText(seconds: number): string {
   for (const [size, name] of units) {
     if (seconds >= size) {
       const n = seconds / size;
-      const shown = Number.isInteger(n) ? String(n) : n < 10 ? n.toFixed(1).replace(/\.0$/, "") : String(Math.round(n));
+      const shown = Number.isInteger(n)
+        ? String(n)
+        : n < 10
+          ? n.toFixed(1).replace(/\.0$/, "")
+          : String(Math.round(n));
       return `${Number.isInteger(n) ? "" : "about "}${shown} ${name}${shown === "1" ? "" : "s"}`;
     }
   }
@@ -97,7 +114,11 @@ export interface CachePolicy {
   freshness: { private: Freshness; shared: Freshness };
 }
 
-function freshnessFor(ctx: Context, p: Omit<CachePolicy, "storable" | "freshness">, shared: boolean): Freshness {
+function freshnessFor(
+  ctx: Context,
+  p: Omit<CachePolicy, "storable" | "freshness">,
+  shared: boolean,
+): Freshness {
   if (shared && p.sMaxAge !== undefined) return { seconds: p.sMaxAge, source: "s-maxage" };
   if (p.maxAge !== undefined) return { seconds: p.maxAge, source: "max-age" };
   if (p.hasExpires) {
@@ -105,13 +126,17 @@ function freshnessFor(ctx: Context, p: Omit<CachePolicy, "storable" | "freshness
     if (!expires) return { seconds: 0, source: "Expires" };
     // Without Date, a cache uses the time it received the response (RFC 9110 §6.6.1).
     const date = parseHttpDate(ctx.get("date"))?.date ?? ctx.now;
-    return { seconds: Math.max(0, Math.round((expires.date.getTime() - date.getTime()) / 1000)), source: "Expires" };
+    return {
+      seconds: Math.max(0, Math.round((expires.date.getTime() - date.getTime()) / 1000)),
+      source: "Expires",
+    };
   }
   if (p.heuristicStatus || p.isPublic) {
     const lm = parseHttpDate(ctx.get("last-modified"))?.date;
     const date = parseHttpDate(ctx.get("date"))?.date ?? ctx.now;
     // RFC 9111 §4.2.2: a typical heuristic is 10% of the time since Last-Modified.
-    if (lm && lm.getTime() < date.getTime()) return { seconds: Math.round((date.getTime() - lm.getTime()) / 10000), source: "heuristic" };
+    if (lm && lm.getTime() < date.getTime())
+      return { seconds: Math.round((date.getTime() - lm.getTime()) / 10000), source: "heuristic" };
     return { seconds: undefined, source: "heuristic" };
   }
   return { seconds: 0, source: "none" };
@@ -142,7 +167,13 @@ export function cachePolicy(ctx: Context): CachePolicy {
   };
   // RFC 9111 §3: a final response the cache understands, to a method it may cache, without no-store.
   // A 304 is not stored on its own (it freshens a stored response), and RFC 6585 codes must not be.
-  const eligible = ctx.status >= 200 && ctx.status <= 599 && ctx.status !== 304 && base.methodCacheable && !base.noStore && !base.neverStore;
+  const eligible =
+    ctx.status >= 200 &&
+    ctx.status <= 599 &&
+    ctx.status !== 304 &&
+    base.methodCacheable &&
+    !base.noStore &&
+    !base.neverStore;
   const allowedBy = base.isPublic || base.explicit || base.heuristicStatus;
   const privateOk = eligible && (allowedBy || base.isPrivate);
   const sharedOk =
@@ -150,7 +181,10 @@ export function cachePolicy(ctx: Context): CachePolicy {
     !base.isPrivate &&
     (allowedBy || find("s-maxage") !== undefined) &&
     // RFC 9111 §3.5: shared caches reuse answers to authenticated requests only when told they may.
-    (!base.authorized || base.isPublic || find("s-maxage") !== undefined || find("must-revalidate") !== undefined);
+    (!base.authorized ||
+      base.isPublic ||
+      find("s-maxage") !== undefined ||
+      find("must-revalidate") !== undefined);
   return {
     ...base,
     storable: { private: privateOk, shared: sharedOk, any: privateOk || sharedOk },
@@ -181,7 +215,11 @@ function distance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = Math.min(
+        (prev[j] ?? 0) + 1,
+        (cur[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     prev = cur;
   }
@@ -192,7 +230,9 @@ const QUOTED = /^"(?:[^"\\]|\\.)*"$/;
 
 function rawParts(d: Directive): { name: string; value: string | undefined } {
   const eq = d.raw.indexOf("=");
-  return eq < 0 ? { name: d.raw.trim(), value: undefined } : { name: d.raw.slice(0, eq).trim(), value: d.raw.slice(eq + 1).trim() };
+  return eq < 0
+    ? { name: d.raw.trim(), value: undefined }
+    : { name: d.raw.slice(0, eq).trim(), value: d.raw.slice(eq + 1).trim() };
 }
 
 /** One syntax problem of one directive, or null. */
@@ -200,28 +240,72 @@ function directiveProblem(d: Directive): FindingDraft | null {
   const { name, value } = rawParts(d);
   const cc = "Cache-Control";
   if (!TOKEN.test(name)) {
-    return { severity: "error", title: `Cache-Control directive "${d.raw}" is malformed`, explanation: "A directive is a token, optionally followed by = and a token or quoted string. Caches will ignore or misread this one.", cite: "RFC 9111 §5.2", subject: cc };
+    return {
+      severity: "error",
+      title: `Cache-Control directive "${d.raw}" is malformed`,
+      explanation:
+        "A directive is a token, optionally followed by = and a token or quoted string. Caches will ignore or misread this one.",
+      cite: "RFC 9111 §5.2",
+      subject: cc,
+    };
   }
   if (value !== undefined && !TOKEN.test(value) && !QUOTED.test(value)) {
-    return { severity: "error", title: `${name} has a malformed value "${value}"`, explanation: "A directive's value must be a token or a quoted string (is a comma missing?). Caches will ignore or misread it.", cite: "RFC 9111 §5.2", subject: cc };
+    return {
+      severity: "error",
+      title: `${name} has a malformed value "${value}"`,
+      explanation:
+        "A directive's value must be a token or a quoted string (is a comma missing?). Caches will ignore or misread it.",
+      cite: "RFC 9111 §5.2",
+      subject: cc,
+    };
   }
   const cite = DIRECTIVE_CITE[d.name] ?? "RFC 9111 §5.2";
   if (DELTA_DIRECTIVES.includes(d.name)) {
     if (value === undefined || !/^\d+$/.test(d.value ?? "")) {
-      return { severity: "error", title: `${d.name} needs a number of seconds`, explanation: `"${d.raw}" is not ${d.name}=<seconds>. Caches will ignore it or treat the response as stale.`, cite, subject: cc };
+      return {
+        severity: "error",
+        title: `${d.name} needs a number of seconds`,
+        explanation: `"${d.raw}" is not ${d.name}=<seconds>. Caches will ignore it or treat the response as stale.`,
+        cite,
+        subject: cc,
+      };
     }
     if (QUOTED.test(value)) {
-      return { severity: "warning", title: `${d.name} value is quoted`, explanation: `Senders must write ${d.name}=${d.value ?? ""}, not the quoted form; some caches do not accept the quotes.`, cite, subject: cc };
+      return {
+        severity: "warning",
+        title: `${d.name} value is quoted`,
+        explanation: `Senders must write ${d.name}=${d.value ?? ""}, not the quoted form; some caches do not accept the quotes.`,
+        cite,
+        subject: cc,
+      };
     }
   }
   if (VALUELESS_DIRECTIVES.includes(d.name) && value !== undefined) {
-    return { severity: "warning", title: `${d.name} takes no value`, explanation: `"${d.raw}" gives ${d.name} an argument it does not have; caches may ignore the whole directive. Write just ${d.name}.`, cite, subject: cc };
+    return {
+      severity: "warning",
+      title: `${d.name} takes no value`,
+      explanation: `"${d.raw}" gives ${d.name} an argument it does not have; caches may ignore the whole directive. Write just ${d.name}.`,
+      cite,
+      subject: cc,
+    };
   }
   if (FIELD_LIST_DIRECTIVES.includes(d.name) && value !== undefined && !QUOTED.test(value)) {
-    return { severity: "warning", title: `${d.name}=${value} should be quoted`, explanation: `The field-name form of ${d.name} is a quoted list (${d.name}="${value}"); some caches do not understand the unquoted form.`, cite, subject: cc };
+    return {
+      severity: "warning",
+      title: `${d.name}=${value} should be quoted`,
+      explanation: `The field-name form of ${d.name} is a quoted list (${d.name}="${value}"); some caches do not understand the unquoted form.`,
+      cite,
+      subject: cc,
+    };
   }
   if (REQUEST_ONLY_DIRECTIVES.includes(d.name)) {
-    return { severity: "warning", title: `${d.name} is a request directive`, explanation: `${d.name} only has a meaning in requests; caches ignore it in a response.`, cite: "RFC 9111 §5.2.1", subject: cc };
+    return {
+      severity: "warning",
+      title: `${d.name} is a request directive`,
+      explanation: `${d.name} only has a meaning in requests; caches ignore it in a response.`,
+      cite: "RFC 9111 §5.2.1",
+      subject: cc,
+    };
   }
   if (!KNOWN_DIRECTIVES.includes(d.name)) {
     const [near] = KNOWN_DIRECTIVES.map((k) => [k, distance(k, d.name)] as const)
@@ -229,14 +313,26 @@ function directiveProblem(d: Directive): FindingDraft | null {
       .sort((a, b) => a[1] - b[1])
       .map(([k]) => k);
     if (near && d.name.length >= 5) {
-      return { severity: "warning", title: `Unknown directive ${d.name}: did you mean ${near}?`, explanation: `Caches ignore directives they do not know, so ${d.name} has no effect.`, cite: "RFC 9111 §5.2.3", subject: cc };
+      return {
+        severity: "warning",
+        title: `Unknown directive ${d.name}: did you mean ${near}?`,
+        explanation: `Caches ignore directives they do not know, so ${d.name} has no effect.`,
+        cite: "RFC 9111 §5.2.3",
+        subject: cc,
+      };
     }
     return null;
   }
   if (name !== d.name) {
     // httplint (CC_MISCAP) says capitalised directives are not recognised. RFC 9111 §5.2 makes directive
     // names case-insensitive, so this is only a style note.
-    return { severity: "info", title: `${name} is not lower-case`, explanation: `Directive names are case-insensitive, but ${d.name} is the conventional spelling and what naive parsers look for.`, cite: "RFC 9111 §5.2", subject: cc };
+    return {
+      severity: "info",
+      title: `${name} is not lower-case`,
+      explanation: `Directive names are case-insensitive, but ${d.name} is the conventional spelling and what naive parsers look for.`,
+      cite: "RFC 9111 §5.2",
+      subject: cc,
+    };
   }
   return null;
 }
@@ -268,11 +364,22 @@ export const CACHING_CHECKS: CheckDef[] = [
         };
       }
       if (p.noStore) {
-        return { severity: "info", title: "Not stored by any cache (no-store)", explanation: "Browsers and shared caches must not keep a copy: every request goes to the server.", cite: "RFC 9111 §5.2.2.5", subject: "Cache-Control" };
+        return {
+          severity: "info",
+          title: "Not stored by any cache (no-store)",
+          explanation: "Browsers and shared caches must not keep a copy: every request goes to the server.",
+          cite: "RFC 9111 §5.2.2.5",
+          subject: "Cache-Control",
+        };
       }
       const neverCite = NEVER_STORE[ctx.status];
       if (neverCite) {
-        return { severity: "info", title: `Never stored: caches must not keep a ${ctx.status}`, explanation: `RFC 6585 forbids caches to store ${ctx.status} responses, whatever their headers say.`, cite: neverCite };
+        return {
+          severity: "info",
+          title: `Never stored: caches must not keep a ${ctx.status}`,
+          explanation: `RFC 6585 forbids caches to store ${ctx.status} responses, whatever their headers say.`,
+          cite: neverCite,
+        };
       }
       if (!p.storable.any) {
         return {
@@ -305,16 +412,30 @@ export const CACHING_CHECKS: CheckDef[] = [
       }
       const extra: string[] = [];
       const age = deltaSeconds(ctx.get("age"));
-      if (age !== undefined && age > 0) extra.push(`It has already spent ${durationText(age)} in a cache (Age).`);
-      if (p.find("immutable") && !p.noCache) extra.push("Browsers that support immutable skip revalidation while it is fresh, even on reload.");
-      if (p.find("must-revalidate")) extra.push("Once stale, it must be revalidated, never served stale (must-revalidate).");
-      else if (p.find("proxy-revalidate") && p.storable.shared) extra.push("Once stale, shared caches must revalidate it (proxy-revalidate).");
+      if (age !== undefined && age > 0)
+        extra.push(`It has already spent ${durationText(age)} in a cache (Age).`);
+      if (p.find("immutable") && !p.noCache)
+        extra.push("Browsers that support immutable skip revalidation while it is fresh, even on reload.");
+      if (p.find("must-revalidate"))
+        extra.push("Once stale, it must be revalidated, never served stale (must-revalidate).");
+      else if (p.find("proxy-revalidate") && p.storable.shared)
+        extra.push("Once stale, shared caches must revalidate it (proxy-revalidate).");
       const swr = deltaSeconds(p.find("stale-while-revalidate")?.value);
-      if (swr) extra.push(`After that it may be served stale for ${durationText(swr)} while the cache revalidates in the background.`);
+      if (swr)
+        extra.push(
+          `After that it may be served stale for ${durationText(swr)} while the cache revalidates in the background.`,
+        );
       const sie = deltaSeconds(p.find("stale-if-error")?.value);
       if (sie) extra.push(`If the server fails, a stale copy may be served for ${durationText(sie)}.`);
-      const validators = [ctx.has("etag") ? "ETag" : "", ctx.has("last-modified") ? "Last-Modified" : ""].filter(Boolean);
-      extra.push(validators.length ? `Revalidation can use ${validators.join(" and ")}.` : "It has no validator, so revalidating means downloading it again.");
+      const validators = [
+        ctx.has("etag") ? "ETag" : "",
+        ctx.has("last-modified") ? "Last-Modified" : "",
+      ].filter(Boolean);
+      extra.push(
+        validators.length
+          ? `Revalidation can use ${validators.join(" and ")}.`
+          : "It has no validator, so revalidating means downloading it again.",
+      );
       if (ctx.status === 206) extra.push("Only caches that understand ranges store partial content.");
       return {
         severity: "info",
@@ -353,7 +474,12 @@ export const CACHING_CHECKS: CheckDef[] = [
       const cite = NEVER_STORE[ctx.status];
       if (!cite) return null;
       const p = cachePolicy(ctx);
-      const inviting = [p.find("max-age") ? "max-age" : "", p.find("s-maxage") ? "s-maxage" : "", p.hasExpires ? "Expires" : "", p.isPublic ? "public" : ""].filter(Boolean);
+      const inviting = [
+        p.find("max-age") ? "max-age" : "",
+        p.find("s-maxage") ? "s-maxage" : "",
+        p.hasExpires ? "Expires" : "",
+        p.isPublic ? "public" : "",
+      ].filter(Boolean);
       if (inviting.length === 0 || p.noStore) return null;
       return {
         severity: "warning",
@@ -367,7 +493,8 @@ export const CACHING_CHECKS: CheckDef[] = [
   {
     id: "cache.cc-invalid",
     group: "caching",
-    summary: "Cache-Control directives are well-formed, have the right kind of value, and belong in a response",
+    summary:
+      "Cache-Control directives are well-formed, have the right kind of value, and belong in a response",
     run(ctx) {
       const { directives } = cachePolicy(ctx);
       const out: FindingDraft[] = [];
@@ -404,20 +531,51 @@ export const CACHING_CHECKS: CheckDef[] = [
       const out: FindingDraft[] = [];
       const cc = "Cache-Control";
       if (p.isPublic && p.find("private")) {
-        out.push({ severity: "error", title: "Both public and private", explanation: "The response cannot be both shareable and personal, and caches differ on which one they honour. Remove the one you do not mean (private, if the content is per user).", cite: "RFC 9111 §5.2.2.7, §5.2.2.9, §4.2.1", subject: cc });
+        out.push({
+          severity: "error",
+          title: "Both public and private",
+          explanation:
+            "The response cannot be both shareable and personal, and caches differ on which one they honour. Remove the one you do not mean (private, if the content is per user).",
+          cite: "RFC 9111 §5.2.2.7, §5.2.2.9, §4.2.1",
+          subject: cc,
+        });
       }
       if (p.noStore) {
-        const dead = [(p.maxAge ?? 0) > 0 ? "max-age" : "", (p.sMaxAge ?? 0) > 0 ? "s-maxage" : "", p.isPublic ? "public" : ""].filter(Boolean);
+        const dead = [
+          (p.maxAge ?? 0) > 0 ? "max-age" : "",
+          (p.sMaxAge ?? 0) > 0 ? "s-maxage" : "",
+          p.isPublic ? "public" : "",
+        ].filter(Boolean);
         if (dead.length) {
-          out.push({ severity: "warning", title: `no-store together with ${dead.join(", ")}`, explanation: `no-store wins: nothing is stored, so ${dead.join(" and ")} has no effect. Keep the directive you mean.`, cite: "RFC 9111 §5.2.2.5, §4.2.1", subject: cc });
+          out.push({
+            severity: "warning",
+            title: `no-store together with ${dead.join(", ")}`,
+            explanation: `no-store wins: nothing is stored, so ${dead.join(" and ")} has no effect. Keep the directive you mean.`,
+            cite: "RFC 9111 §5.2.2.5, §4.2.1",
+            subject: cc,
+          });
         }
       } else if (p.noCache && ((p.maxAge ?? 0) > 0 || (p.sMaxAge ?? 0) > 0)) {
-        out.push({ severity: "warning", title: "no-cache together with a positive max-age", explanation: "no-cache makes caches revalidate before every reuse, so the freshness lifetime never applies. Use max-age alone to allow reuse, or no-cache alone to always revalidate.", cite: "RFC 9111 §5.2.2.4, §4.2.1", subject: cc });
+        out.push({
+          severity: "warning",
+          title: "no-cache together with a positive max-age",
+          explanation:
+            "no-cache makes caches revalidate before every reuse, so the freshness lifetime never applies. Use max-age alone to allow reuse, or no-cache alone to always revalidate.",
+          cite: "RFC 9111 §5.2.2.4, §4.2.1",
+          subject: cc,
+        });
       }
       for (const name of ["max-age", "s-maxage"]) {
         const values = new Set(p.directives.filter((d) => d.name === name).map((d) => d.value ?? ""));
         if (values.size > 1) {
-          out.push({ severity: "warning", title: `${name} given with different values (${[...values].join(", ")})`, explanation: "Caches either take the first value or treat the response as stale, so caches will disagree. Send one value.", cite: "RFC 9111 §4.2.1", subject: cc });
+          out.push({
+            severity: "warning",
+            title: `${name} given with different values (${[...values].join(", ")})`,
+            explanation:
+              "Caches either take the first value or treat the response as stale, so caches will disagree. Send one value.",
+            cite: "RFC 9111 §4.2.1",
+            subject: cc,
+          });
         }
       }
       return out;
@@ -439,7 +597,8 @@ export const CACHING_CHECKS: CheckDef[] = [
       return {
         severity: "warning",
         title: `immutable has no effect with ${why}`,
-        explanation: "immutable only tells browsers not to revalidate while the response is fresh; here it is never fresh. Pair it with a long max-age (for versioned URLs, e.g. max-age=31536000).",
+        explanation:
+          "immutable only tells browsers not to revalidate while the response is fresh; here it is never fresh. Pair it with a long max-age (for versioned URLs, e.g. max-age=31536000).",
         cite: "RFC 8246 §2",
         subject: "Cache-Control",
       };
@@ -451,7 +610,8 @@ export const CACHING_CHECKS: CheckDef[] = [
     summary: "public is only used where it changes something",
     run(ctx) {
       const p = cachePolicy(ctx);
-      if (!p.isPublic || p.noStore || p.find("private") || p.neverStore || p.authorized || !p.methodCacheable) return null;
+      if (!p.isPublic || p.noStore || p.find("private") || p.neverStore || p.authorized || !p.methodCacheable)
+        return null;
       if (!p.explicit && !p.heuristicStatus) return null;
       return {
         severity: "info",
@@ -472,7 +632,8 @@ export const CACHING_CHECKS: CheckDef[] = [
       return {
         severity: "warning",
         title: "no-cache without ETag or Last-Modified",
-        explanation: "Caches must check with the server before every reuse, but there is no validator to check with, so each reuse downloads the whole response again. Add an ETag, or use no-store if it should not be kept.",
+        explanation:
+          "Caches must check with the server before every reuse, but there is no validator to check with, so each reuse downloads the whole response again. Add an ETag, or use no-store if it should not be kept.",
         cite: "RFC 9111 §5.2.2.4, §4.3.1",
         subject: "Cache-Control",
       };
@@ -504,35 +665,90 @@ export const CACHING_CHECKS: CheckDef[] = [
           });
         } else {
           if (parsed.form !== "imf-fixdate") {
-            out.push({ severity: "info", title: "Expires uses an obsolete date format", explanation: "Recipients still accept it, but senders must use the IMF-fixdate form, e.g. Sun, 06 Nov 1994 08:49:37 GMT.", cite: "RFC 9110 §5.6.7", subject: "Expires" });
+            out.push({
+              severity: "info",
+              title: "Expires uses an obsolete date format",
+              explanation:
+                "Recipients still accept it, but senders must use the IMF-fixdate form, e.g. Sun, 06 Nov 1994 08:49:37 GMT.",
+              cite: "RFC 9110 §5.6.7",
+              subject: "Expires",
+            });
           }
           if (!hasDate) {
-            out.push({ severity: "warning", title: "Expires without Date", explanation: "Freshness is Expires minus Date; without Date each cache uses the time it received the response, so clock skew shifts the lifetime. An origin without a clock must not send a future Expires. Send Date, or use max-age.", cite: "RFC 9111 §4.2.1, §5.3, RFC 9110 §6.6.1", subject: "Expires" });
+            out.push({
+              severity: "warning",
+              title: "Expires without Date",
+              explanation:
+                "Freshness is Expires minus Date; without Date each cache uses the time it received the response, so clock skew shifts the lifetime. An origin without a clock must not send a future Expires. Send Date, or use max-age.",
+              cite: "RFC 9111 §4.2.1, §5.3, RFC 9110 §6.6.1",
+              subject: "Expires",
+            });
           }
         }
         if (p.find("max-age") || p.find("s-maxage")) {
-          out.push({ severity: "info", title: "Expires is ignored: max-age takes precedence", explanation: "Caches that understand max-age (or s-maxage) must ignore Expires; it only serves very old HTTP/1.0 caches.", cite: "RFC 9111 §5.3, §4.2.1", subject: "Expires" });
+          out.push({
+            severity: "info",
+            title: "Expires is ignored: max-age takes precedence",
+            explanation:
+              "Caches that understand max-age (or s-maxage) must ignore Expires; it only serves very old HTTP/1.0 caches.",
+            cite: "RFC 9111 §5.3, §4.2.1",
+            subject: "Expires",
+          });
         }
       }
       const lm = ctx.get("last-modified");
       if (lm !== undefined) {
         const parsed = parseHttpDate(lm);
         if (!parsed) {
-          out.push({ severity: "warning", title: "Last-Modified is not an HTTP date", explanation: `Caches cannot revalidate with "${lm}" (If-Modified-Since) or derive heuristic freshness from it.`, cite: "RFC 9110 §8.8.2, §5.6.7", subject: "Last-Modified" });
+          out.push({
+            severity: "warning",
+            title: "Last-Modified is not an HTTP date",
+            explanation: `Caches cannot revalidate with "${lm}" (If-Modified-Since) or derive heuristic freshness from it.`,
+            cite: "RFC 9110 §8.8.2, §5.6.7",
+            subject: "Last-Modified",
+          });
         } else {
           if (parsed.form !== "imf-fixdate") {
-            out.push({ severity: "info", title: "Last-Modified uses an obsolete date format", explanation: "Recipients still accept it, but senders must use the IMF-fixdate form, e.g. Sun, 06 Nov 1994 08:49:37 GMT.", cite: "RFC 9110 §5.6.7", subject: "Last-Modified" });
+            out.push({
+              severity: "info",
+              title: "Last-Modified uses an obsolete date format",
+              explanation:
+                "Recipients still accept it, but senders must use the IMF-fixdate form, e.g. Sun, 06 Nov 1994 08:49:37 GMT.",
+              cite: "RFC 9110 §5.6.7",
+              subject: "Last-Modified",
+            });
           }
           if (!hasDate) {
-            out.push({ severity: "warning", title: "Last-Modified without Date", explanation: "Without Date, caches cannot relate Last-Modified to the server's clock (heuristic freshness, clock checks). An origin without a clock must not invent Last-Modified values. Send Date.", cite: "RFC 9110 §6.6.1, §8.8.2.1", subject: "Last-Modified" });
+            out.push({
+              severity: "warning",
+              title: "Last-Modified without Date",
+              explanation:
+                "Without Date, caches cannot relate Last-Modified to the server's clock (heuristic freshness, clock checks). An origin without a clock must not invent Last-Modified values. Send Date.",
+              cite: "RFC 9110 §6.6.1, §8.8.2.1",
+              subject: "Last-Modified",
+            });
           }
         }
       }
       for (const age of ctx.all("age")) {
         if (!/^\d+$/.test(age.trim())) {
-          out.push({ severity: "error", title: `Age "${age}" is not a non-negative integer`, explanation: "Age is a number of seconds. Caches cannot use this value to work out how old the response is.", cite: "RFC 9111 §5.1", subject: "Age" });
+          out.push({
+            severity: "error",
+            title: `Age "${age}" is not a non-negative integer`,
+            explanation:
+              "Age is a number of seconds. Caches cannot use this value to work out how old the response is.",
+            cite: "RFC 9111 §5.1",
+            subject: "Age",
+          });
         } else if (Number(age) > 31536000) {
-          out.push({ severity: "warning", title: `Age of ${durationText(Number(age))} is implausible`, explanation: "A response more than a year old in a cache usually means a cache miscounted; every cache will treat it as stale.", cite: "RFC 9111 §5.1, §4.2.3", subject: "Age" });
+          out.push({
+            severity: "warning",
+            title: `Age of ${durationText(Number(age))} is implausible`,
+            explanation:
+              "A response more than a year old in a cache usually means a cache miscounted; every cache will treat it as stale.",
+            cite: "RFC 9111 §5.1, §4.2.3",
+            subject: "Age",
+          });
         }
       }
       return out;
@@ -565,11 +781,16 @@ export const CACHING_CHECKS: CheckDef[] = [
     run(ctx) {
       const p = cachePolicy(ctx);
       if (!p.authorized || !p.storable.shared) return null;
-      const by = [p.isPublic ? "public" : "", p.find("s-maxage") ? "s-maxage" : "", p.find("must-revalidate") ? "must-revalidate" : ""].filter(Boolean);
+      const by = [
+        p.isPublic ? "public" : "",
+        p.find("s-maxage") ? "s-maxage" : "",
+        p.find("must-revalidate") ? "must-revalidate" : "",
+      ].filter(Boolean);
       return {
         severity: "info",
         title: `Shared caches may reuse this answer to an authenticated request (${by.join(", ")})`,
-        explanation: "The request carried Authorization, yet these directives let proxies and CDNs serve the response to other users. Fine for content that is the same for everyone; otherwise send private or no-store.",
+        explanation:
+          "The request carried Authorization, yet these directives let proxies and CDNs serve the response to other users. Fine for content that is the same for everyone; otherwise send private or no-store.",
         cite: "RFC 9111 §3.5",
         subject: "Cache-Control",
       };
@@ -580,7 +801,8 @@ export const CACHING_CHECKS: CheckDef[] = [
     group: "caching",
     summary: "A 200 to GET or HEAD carries ETag or Last-Modified",
     run(ctx) {
-      if (ctx.status !== 200 || (ctx.method !== undefined && ctx.method !== "GET" && ctx.method !== "HEAD")) return null;
+      if (ctx.status !== 200 || (ctx.method !== undefined && ctx.method !== "GET" && ctx.method !== "HEAD"))
+        return null;
       if (ctx.has("etag") || ctx.has("last-modified")) return null;
       const p = cachePolicy(ctx);
       // Without a stored copy nothing is ever revalidated; no-cache without validators is cache.no-cache-no-validator.
@@ -588,7 +810,8 @@ export const CACHING_CHECKS: CheckDef[] = [
       return {
         severity: "info",
         title: "No ETag or Last-Modified",
-        explanation: "Without a validator, clients and caches cannot ask \"has it changed?\" (If-None-Match, If-Modified-Since): every refresh downloads it in full. Send an ETag if you can.",
+        explanation:
+          'Without a validator, clients and caches cannot ask "has it changed?" (If-None-Match, If-Modified-Since): every refresh downloads it in full. Send an ETag if you can.',
         cite: "RFC 9110 §8.8.2, §8.8.3, §13.1",
       };
     },
@@ -600,7 +823,9 @@ export const CACHING_CHECKS: CheckDef[] = [
     run(ctx) {
       const out: FindingDraft[] = [];
       // Repeated ETag lines and folded lists are hdr.singleton-repeated; here each value's syntax.
-      for (const v of ctx.all("etag").flatMap((line) => (splitList(line).length ? splitList(line) : [line]))) {
+      for (const v of ctx
+        .all("etag")
+        .flatMap((line) => (splitList(line).length ? splitList(line) : [line]))) {
         const tag = v.trim();
         if (/^(W\/)?"[^"\s\p{Cc}]*"$/u.test(tag)) continue;
         let why: string;

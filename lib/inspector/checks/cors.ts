@@ -22,7 +22,10 @@ function acao(ctx: Context): string | undefined {
 const credentialsAllowed = (ctx: Context) => ctx.get("access-control-allow-credentials")?.trim() === "true";
 
 /** Whether the request was a CORS preflight: OPTIONS with Origin and Access-Control-Request-Method. */
-const isPreflight = (ctx: Context) => ctx.method === "OPTIONS" && ctx.req("origin") !== undefined && ctx.req("access-control-request-method") !== undefined;
+const isPreflight = (ctx: Context) =>
+  ctx.method === "OPTIONS" &&
+  ctx.req("origin") !== undefined &&
+  ctx.req("access-control-request-method") !== undefined;
 
 /** The origin of the request target, when the request URL is absolute. */
 function targetOrigin(ctx: Context): string | undefined {
@@ -49,7 +52,8 @@ export const CORS_CHECKS: CheckDef[] = [
         return {
           severity: "error",
           title: `${ACAO} is sent ${values.length} times`,
-          explanation: "Browsers combine the lines into one list and the CORS check then fails, so no page can read the response. Send exactly one value: the requesting origin (chosen on the server from an allowlist) or *.",
+          explanation:
+            "Browsers combine the lines into one list and the CORS check then fails, so no page can read the response. Send exactly one value: the requesting origin (chosen on the server from an allowlist) or *.",
           cite,
           subject: ACAO,
         };
@@ -60,7 +64,8 @@ export const CORS_CHECKS: CheckDef[] = [
         return {
           severity: "error",
           title: `${ACAO} holds a list of origins`,
-          explanation: "The header takes one origin only; a list never matches and the browser blocks the read. Check the request's Origin against your allowlist on the server and echo back just that one (with Vary: Origin).",
+          explanation:
+            "The header takes one origin only; a list never matches and the browser blocks the read. Check the request's Origin against your allowlist on the server and echo back just that one (with Vary: Origin).",
           cite,
           subject: ACAO,
         };
@@ -78,7 +83,8 @@ export const CORS_CHECKS: CheckDef[] = [
         return {
           severity: "error",
           title: `"${v}" has upper-case letters`,
-          explanation: "Browsers send the Origin header in lower case and compare byte for byte, so this value never matches. Write the origin in lower case.",
+          explanation:
+            "Browsers send the Origin header in lower case and compare byte for byte, so this value never matches. Write the origin in lower case.",
           cite,
           subject: ACAO,
         };
@@ -97,7 +103,8 @@ export const CORS_CHECKS: CheckDef[] = [
         return {
           severity: "error",
           title: `${ACAO}: * together with ${ACAC}: true`,
-          explanation: "Browsers refuse to hand a credentialed response (cookies, HTTP authentication) to a page when the allowed origin is the wildcard. Echo the specific, allowlisted requesting origin instead, with Vary: Origin.",
+          explanation:
+            "Browsers refuse to hand a credentialed response (cookies, HTTP authentication) to a page when the allowed origin is the wildcard. Echo the specific, allowlisted requesting origin instead, with Vary: Origin.",
           cite: "RFC 6454 §3.4, §8.3, RFC 6265 §8.2",
           subject: ACAO,
         };
@@ -108,16 +115,22 @@ export const CORS_CHECKS: CheckDef[] = [
         return {
           severity: "warning",
           title: `${ACAO}: null with credentials`,
-          explanation: "Any site can produce a request with Origin: null (from a sandboxed iframe or a data: URL), so this lets arbitrary pages read the user's data. Do not allow the null origin for credentialed requests.",
+          explanation:
+            "Any site can produce a request with Origin: null (from a sandboxed iframe or a data: URL), so this lets arbitrary pages read the user's data. Do not allow the null origin for credentialed requests.",
           cite: "RFC 6454 §6.2, §7.3, RFC 6265 §8.2",
           subject: ACAO,
         };
       }
-      const literal = ["access-control-allow-headers", "access-control-allow-methods", "access-control-expose-headers"].find((h) =>
-        listValues(ctx.all(h)).includes("*"),
-      );
+      const literal = [
+        "access-control-allow-headers",
+        "access-control-allow-methods",
+        "access-control-expose-headers",
+      ].find((h) => listValues(ctx.all(h)).includes("*"));
       if (literal) {
-        const name = literal.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+        const name = literal.replace(
+          /(^|-)([a-z])/g,
+          (_m, dash: string, c: string) => dash + c.toUpperCase(),
+        );
         return {
           severity: "warning",
           title: `${name}: * is not a wildcard for credentialed requests`,
@@ -159,7 +172,8 @@ export const CORS_CHECKS: CheckDef[] = [
       return {
         severity: "warning",
         title: `Credentials allowed for the requesting origin ${origin}`,
-        explanation: "This is right only if the server checks the origin against an allowlist. If it copies any Origin into the response, every website can read this user's data with their cookies. Compare against a fixed list of trusted origins.",
+        explanation:
+          "This is right only if the server checks the origin against an allowlist. If it copies any Origin into the response, every website can read this user's data with their cookies. Compare against a fixed list of trusted origins.",
         cite: "RFC 6454 §3.4, §7, §8.3",
         subject: ACAO,
       };
@@ -224,7 +238,11 @@ export const CORS_CHECKS: CheckDef[] = [
     summary: "Access-Control-Allow-Methods, -Allow-Headers and -Max-Age appear only on preflight responses",
     run(ctx) {
       if (isPreflight(ctx)) return null;
-      const present = ["Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Access-Control-Max-Age"].filter((h) => ctx.has(h));
+      const present = [
+        "Access-Control-Allow-Methods",
+        "Access-Control-Allow-Headers",
+        "Access-Control-Max-Age",
+      ].filter((h) => ctx.has(h));
       if (present.length === 0) return null;
       // The catalogue (after httplint) calls this a warning; browsers ignore these fields outside a
       // preflight, so nothing breaks: it is information about wasted bytes and a likely config slip.
@@ -250,7 +268,8 @@ export const CORS_CHECKS: CheckDef[] = [
         return {
           severity: "error",
           title: `Access-Control-Max-Age: ${v} is not a number of seconds`,
-          explanation: "Browsers ignore a value that is not one non-negative integer and fall back to caching the preflight for 5 seconds, so every few requests pay for another OPTIONS round trip.",
+          explanation:
+            "Browsers ignore a value that is not one non-negative integer and fall back to caching the preflight for 5 seconds, so every few requests pay for another OPTIONS round trip.",
           cite: "RFC 9111 §1.2.2",
           subject,
         };
@@ -260,7 +279,8 @@ export const CORS_CHECKS: CheckDef[] = [
         return {
           severity: "info",
           title: `Access-Control-Max-Age: ${seconds} is above Chromium's 2-hour cap`,
-          explanation: "Browsers cap this value: Chromium at 2 hours (7200 s), Firefox at 24 hours. A larger value is legal but does not buy more.",
+          explanation:
+            "Browsers cap this value: Chromium at 2 hours (7200 s), Firefox at 24 hours. A larger value is legal but does not buy more.",
           cite: "RFC 9111 §1.2.2",
           subject,
         };

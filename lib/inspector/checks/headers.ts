@@ -21,13 +21,41 @@ const SINGLETONS = [
   "Content-Location",
 ];
 
-const REQUEST_ONLY = ["Host", "Authorization", "Proxy-Authorization", "Range", "If-Match", "If-None-Match", "If-Modified-Since", "If-Unmodified-Since", "If-Range", "Expect", "Max-Forwards", "TE", "Referer", "User-Agent", "Cookie"];
+const REQUEST_ONLY = [
+  "Host",
+  "Authorization",
+  "Proxy-Authorization",
+  "Range",
+  "If-Match",
+  "If-None-Match",
+  "If-Modified-Since",
+  "If-Unmodified-Since",
+  "If-Range",
+  "Expect",
+  "Max-Forwards",
+  "TE",
+  "Referer",
+  "User-Agent",
+  "Cookie",
+];
 
 const OBSOLETE: Record<string, [explanation: string, cite: string]> = {
-  "content-md5": ["Content-MD5 was dropped from HTTP and is listed as obsoleted; use a digest field such as Content-Digest (RFC 9530).", "RFC 9110 §18.4"],
-  p3p: ["P3P is obsolete and ignored by every current browser; unknown fields are simply ignored.", "RFC 9110 §5.1"],
-  "public-key-pins": ["HTTP Public Key Pinning was withdrawn from browsers; a stale pin could lock users out.", "RFC 7469 §2.1"],
-  "x-xss-protection": ["Browsers removed their XSS auditors, so the header does nothing (and some of its values caused flaws). Use a Content-Security-Policy.", "RFC 9110 §5.1"],
+  "content-md5": [
+    "Content-MD5 was dropped from HTTP and is listed as obsoleted; use a digest field such as Content-Digest (RFC 9530).",
+    "RFC 9110 §18.4",
+  ],
+  p3p: [
+    "P3P is obsolete and ignored by every current browser; unknown fields are simply ignored.",
+    "RFC 9110 §5.1",
+  ],
+  "public-key-pins": [
+    "HTTP Public Key Pinning was withdrawn from browsers; a stale pin could lock users out.",
+    "RFC 7469 §2.1",
+  ],
+  "x-xss-protection": [
+    "Browsers removed their XSS auditors, so the header does nothing (and some of its values caused flaws). Use a Content-Security-Policy.",
+    "RFC 9110 §5.1",
+  ],
 };
 
 function contentRangeProblem(value: string): string | null {
@@ -42,7 +70,8 @@ function contentRangeProblem(value: string): string | null {
   const first = Number(range[1]);
   const last = Number(range[2]);
   if (last < first) return "the last byte comes before the first";
-  if (range[3] !== "*" && Number(range[3]) <= last) return "the complete length is not greater than the last byte position";
+  if (range[3] !== "*" && Number(range[3]) <= last)
+    return "the complete length is not greater than the last byte position";
   return null;
 }
 
@@ -59,7 +88,13 @@ function authChallenge(ctx: Context, status: number, field: string, cite: string
     };
   }
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s|$)/.test(values[0]?.trim() ?? "")) {
-    return { severity: "error", title: `${field} does not start with an auth scheme`, explanation: "A challenge is a scheme name followed by its parameters, e.g. Bearer realm=\"api\".", cite: "RFC 9110 §11.3", subject: field };
+    return {
+      severity: "error",
+      title: `${field} does not start with an auth scheme`,
+      explanation: 'A challenge is a scheme name followed by its parameters, e.g. Bearer realm="api".',
+      cite: "RFC 9110 §11.3",
+      subject: field,
+    };
   }
   return null;
 }
@@ -70,7 +105,9 @@ export const HEADER_CHECKS: CheckDef[] = [
     group: "headers",
     summary: "401 carries WWW-Authenticate and 407 carries Proxy-Authenticate",
     // httplint is silent here (its status401/status407 are empty); RFC 9110 makes both a MUST.
-    run: (ctx) => authChallenge(ctx, 401, "WWW-Authenticate", "RFC 9110 §15.5.2, §11.6.1") ?? authChallenge(ctx, 407, "Proxy-Authenticate", "RFC 9110 §15.5.8, §11.7.1"),
+    run: (ctx) =>
+      authChallenge(ctx, 401, "WWW-Authenticate", "RFC 9110 §15.5.2, §11.6.1") ??
+      authChallenge(ctx, 407, "Proxy-Authenticate", "RFC 9110 §15.5.8, §11.7.1"),
   },
   {
     id: "hdr.405-allow",
@@ -78,7 +115,14 @@ export const HEADER_CHECKS: CheckDef[] = [
     summary: "405 carries Allow",
     run(ctx) {
       if (ctx.status !== 405 || ctx.has("allow")) return null;
-      return { severity: "error", title: "405 without Allow", explanation: "A 405 must list the methods the resource does support in Allow (an empty value is allowed).", cite: "RFC 9110 §15.5.6, §10.2.1", subject: "Allow" };
+      return {
+        severity: "error",
+        title: "405 without Allow",
+        explanation:
+          "A 405 must list the methods the resource does support in Allow (an empty value is allowed).",
+        cite: "RFC 9110 §15.5.6, §10.2.1",
+        subject: "Allow",
+      };
     },
   },
   {
@@ -88,10 +132,28 @@ export const HEADER_CHECKS: CheckDef[] = [
     run(ctx) {
       const out: FindingDraft[] = [];
       if ((ctx.status === 101 || ctx.status === 426) && !ctx.has("upgrade")) {
-        out.push({ severity: "error", title: `${ctx.status} without Upgrade`, explanation: `A ${ctx.status} must name the protocol(s) in Upgrade.`, cite: ctx.status === 101 ? "RFC 9110 §15.2.2, §7.8" : "RFC 9110 §15.5.22, §7.8", subject: "Upgrade" });
+        out.push({
+          severity: "error",
+          title: `${ctx.status} without Upgrade`,
+          explanation: `A ${ctx.status} must name the protocol(s) in Upgrade.`,
+          cite: ctx.status === 101 ? "RFC 9110 §15.2.2, §7.8" : "RFC 9110 §15.5.22, §7.8",
+          subject: "Upgrade",
+        });
       }
-      if (ctx.has("upgrade") && !listValues(ctx.all("connection")).includes("upgrade") && ctx.input.response.httpVersion !== "2" && ctx.input.response.httpVersion !== "3") {
-        out.push({ severity: "error", title: "Upgrade without Connection: upgrade", explanation: "A sender of Upgrade must also send Connection: upgrade, so intermediaries do not forward it.", cite: "RFC 9110 §7.8", subject: "Connection" });
+      if (
+        ctx.has("upgrade") &&
+        !listValues(ctx.all("connection")).includes("upgrade") &&
+        ctx.input.response.httpVersion !== "2" &&
+        ctx.input.response.httpVersion !== "3"
+      ) {
+        out.push({
+          severity: "error",
+          title: "Upgrade without Connection: upgrade",
+          explanation:
+            "A sender of Upgrade must also send Connection: upgrade, so intermediaries do not forward it.",
+          cite: "RFC 9110 §7.8",
+          subject: "Connection",
+        });
       }
       return out;
     },
@@ -105,7 +167,8 @@ export const HEADER_CHECKS: CheckDef[] = [
       return {
         severity: ctx.status === 303 ? "error" : "warning",
         title: `${ctx.status} without Location`,
-        explanation: "A redirect without Location gives the client nowhere to go: it will stop here and show this response.",
+        explanation:
+          "A redirect without Location gives the client nowhere to go: it will stop here and show this response.",
         cite: `RFC 9110 §15.4.${{ 301: 2, 302: 3, 303: 4, 307: 8, 308: 9 }[ctx.status as 301 | 302 | 303 | 307 | 308]}, §10.2.2`,
         subject: "Location",
       };
@@ -133,7 +196,14 @@ export const HEADER_CHECKS: CheckDef[] = [
     summary: "Location only on 201 and 3xx",
     run(ctx) {
       if (!ctx.has("location") || ctx.status === 201 || (ctx.status >= 300 && ctx.status < 400)) return null;
-      return { severity: "warning", title: `Location on a ${ctx.status}`, explanation: "Location has no defined meaning on this status; clients ignore it. Did you mean Content-Location?", cite: "RFC 9110 §10.2.2", subject: "Location" };
+      return {
+        severity: "warning",
+        title: `Location on a ${ctx.status}`,
+        explanation:
+          "Location has no defined meaning on this status; clients ignore it. Did you mean Content-Location?",
+        cite: "RFC 9110 §10.2.2",
+        subject: "Location",
+      };
     },
   },
   {
@@ -145,10 +215,23 @@ export const HEADER_CHECKS: CheckDef[] = [
       const v = values[0];
       if (v === undefined) return null;
       if (values.length > 1 || /[\s<>"{}|\\^`]/.test(v.trim()) || v.trim() === "") {
-        return { severity: "error", title: "Location is not a valid URI reference", explanation: "It holds several values, spaces or characters a URI cannot contain; clients will fail or disagree on where to go.", cite: "RFC 9110 §10.2.2", subject: "Location" };
+        return {
+          severity: "error",
+          title: "Location is not a valid URI reference",
+          explanation:
+            "It holds several values, spaces or characters a URI cannot contain; clients will fail or disagree on where to go.",
+          cite: "RFC 9110 §10.2.2",
+          subject: "Location",
+        };
       }
       if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(v.trim())) {
-        return { severity: "info", title: "Location is relative", explanation: `That is allowed: clients resolve "${v.trim()}" against the request URI, and a redirect keeps the original fragment when Location has none.`, cite: "RFC 9110 §10.2.2", subject: "Location" };
+        return {
+          severity: "info",
+          title: "Location is relative",
+          explanation: `That is allowed: clients resolve "${v.trim()}" against the request URI, and a redirect keeps the original fragment when Location has none.`,
+          cite: "RFC 9110 §10.2.2",
+          subject: "Location",
+        };
       }
       return null;
     },
@@ -161,11 +244,33 @@ export const HEADER_CHECKS: CheckDef[] = [
       if (ctx.status !== 206) return null;
       const multipart = /^multipart\/byteranges/i.test(ctx.get("content-type") ?? "");
       if (multipart) {
-        if (ctx.has("content-range")) return { severity: "error", title: "Multipart 206 with a top-level Content-Range", explanation: "Each part carries its own Content-Range; the header section must not.", cite: "RFC 9110 §15.3.7.2", subject: "Content-Range" };
-        if (!/boundary=/i.test(ctx.get("content-type") ?? "")) return { severity: "error", title: "multipart/byteranges without a boundary", explanation: "Without the boundary parameter the parts cannot be separated.", cite: "RFC 9110 §15.3.7.2", subject: "Content-Type" };
+        if (ctx.has("content-range"))
+          return {
+            severity: "error",
+            title: "Multipart 206 with a top-level Content-Range",
+            explanation: "Each part carries its own Content-Range; the header section must not.",
+            cite: "RFC 9110 §15.3.7.2",
+            subject: "Content-Range",
+          };
+        if (!/boundary=/i.test(ctx.get("content-type") ?? ""))
+          return {
+            severity: "error",
+            title: "multipart/byteranges without a boundary",
+            explanation: "Without the boundary parameter the parts cannot be separated.",
+            cite: "RFC 9110 §15.3.7.2",
+            subject: "Content-Type",
+          };
         return null;
       }
-      if (!ctx.has("content-range")) return { severity: "error", title: "206 without Content-Range", explanation: "A single-part 206 must say which range it carries; the client cannot place the bytes otherwise.", cite: "RFC 9110 §15.3.7.1, §14.4", subject: "Content-Range" };
+      if (!ctx.has("content-range"))
+        return {
+          severity: "error",
+          title: "206 without Content-Range",
+          explanation:
+            "A single-part 206 must say which range it carries; the client cannot place the bytes otherwise.",
+          cite: "RFC 9110 §15.3.7.1, §14.4",
+          subject: "Content-Range",
+        };
       return null;
     },
   },
@@ -175,7 +280,14 @@ export const HEADER_CHECKS: CheckDef[] = [
     summary: "416 tells the current length with Content-Range: bytes */length",
     run(ctx) {
       if (ctx.status !== 416 || /^bytes \*\/\d+$/.test(ctx.get("content-range")?.trim() ?? "")) return null;
-      return { severity: "warning", title: "416 without Content-Range: bytes */length", explanation: "Tell the client the representation's current length so it can ask for a range that exists.", cite: "RFC 9110 §15.5.17, §14.4", subject: "Content-Range" };
+      return {
+        severity: "warning",
+        title: "416 without Content-Range: bytes */length",
+        explanation:
+          "Tell the client the representation's current length so it can ask for a range that exists.",
+        cite: "RFC 9110 §15.5.17, §14.4",
+        subject: "Content-Range",
+      };
     },
   },
   {
@@ -186,12 +298,31 @@ export const HEADER_CHECKS: CheckDef[] = [
       const v = ctx.get("content-range");
       if (v === undefined) return null;
       if (ctx.status !== 206 && ctx.status !== 416) {
-        return { severity: "warning", title: `Content-Range on a ${ctx.status}`, explanation: "Content-Range has meaning only on 206 and 416.", cite: "RFC 9110 §14.4", subject: "Content-Range" };
+        return {
+          severity: "warning",
+          title: `Content-Range on a ${ctx.status}`,
+          explanation: "Content-Range has meaning only on 206 and 416.",
+          cite: "RFC 9110 §14.4",
+          subject: "Content-Range",
+        };
       }
       const problem = contentRangeProblem(v);
-      if (problem) return { severity: "error", title: "Content-Range is malformed", explanation: `Clients cannot use it: ${problem}.`, cite: "RFC 9110 §14.4", subject: "Content-Range" };
+      if (problem)
+        return {
+          severity: "error",
+          title: "Content-Range is malformed",
+          explanation: `Clients cannot use it: ${problem}.`,
+          cite: "RFC 9110 §14.4",
+          subject: "Content-Range",
+        };
       if (ctx.status === 206 && /^bytes \*\//.test(v.trim())) {
-        return { severity: "error", title: "206 with an unsatisfied range", explanation: "bytes */length is the 416 form; a 206 must give the range it carries.", cite: "RFC 9110 §14.4", subject: "Content-Range" };
+        return {
+          severity: "error",
+          title: "206 with an unsatisfied range",
+          explanation: "bytes */length is the 416 form; a 206 must give the range it carries.",
+          cite: "RFC 9110 §14.4",
+          subject: "Content-Range",
+        };
       }
       return null;
     },
@@ -205,13 +336,36 @@ export const HEADER_CHECKS: CheckDef[] = [
       const out: FindingDraft[] = [];
       const v = values[0];
       if (v !== undefined && !isDelaySeconds(v) && !parseHttpDate(v)) {
-        out.push({ severity: "error", title: "Retry-After is neither seconds nor an HTTP date", explanation: `"${v}" cannot be read; clients will retry on their own schedule.`, cite: "RFC 9110 §10.2.3", subject: "Retry-After" });
+        out.push({
+          severity: "error",
+          title: "Retry-After is neither seconds nor an HTTP date",
+          explanation: `"${v}" cannot be read; clients will retry on their own schedule.`,
+          cite: "RFC 9110 §10.2.3",
+          subject: "Retry-After",
+        });
       }
       if (v === undefined && (ctx.status === 429 || ctx.status === 503)) {
-        out.push({ severity: "info", title: `${ctx.status} without Retry-After`, explanation: "Say when to come back; clients otherwise guess and may retry too soon.", cite: ctx.status === 429 ? "RFC 6585 §4" : "RFC 9110 §15.6.4, §10.2.3", subject: "Retry-After" });
+        out.push({
+          severity: "info",
+          title: `${ctx.status} without Retry-After`,
+          explanation: "Say when to come back; clients otherwise guess and may retry too soon.",
+          cite: ctx.status === 429 ? "RFC 6585 §4" : "RFC 9110 §15.6.4, §10.2.3",
+          subject: "Retry-After",
+        });
       }
-      if (v !== undefined && ![413, 429, 503].includes(ctx.status) && !(ctx.status >= 300 && ctx.status < 400)) {
-        out.push({ severity: "info", title: `Retry-After on a ${ctx.status}`, explanation: "Retry-After is defined for 503, 429, 413 and redirects; here clients will most likely ignore it.", cite: "RFC 9110 §10.2.3", subject: "Retry-After" });
+      if (
+        v !== undefined &&
+        ![413, 429, 503].includes(ctx.status) &&
+        !(ctx.status >= 300 && ctx.status < 400)
+      ) {
+        out.push({
+          severity: "info",
+          title: `Retry-After on a ${ctx.status}`,
+          explanation:
+            "Retry-After is defined for 503, 429, 413 and redirects; here clients will most likely ignore it.",
+          cite: "RFC 9110 §10.2.3",
+          subject: "Retry-After",
+        });
       }
       return out;
     },
@@ -224,14 +378,44 @@ export const HEADER_CHECKS: CheckDef[] = [
       const values = ctx.all("date");
       const v = values[0];
       if (v === undefined) {
-        if (ctx.status >= 200 && ctx.status < 500) return { severity: "warning", title: "No Date header", explanation: "An origin server with a clock must send Date on 2xx, 3xx and 4xx responses; caches need it to compute age.", cite: "RFC 9110 §6.6.1", subject: "Date" };
+        if (ctx.status >= 200 && ctx.status < 500)
+          return {
+            severity: "warning",
+            title: "No Date header",
+            explanation:
+              "An origin server with a clock must send Date on 2xx, 3xx and 4xx responses; caches need it to compute age.",
+            cite: "RFC 9110 §6.6.1",
+            subject: "Date",
+          };
         return null;
       }
       const parsed = parseHttpDate(v);
-      if (!parsed) return { severity: "error", title: "Date is not an HTTP date", explanation: `"${v}" cannot be parsed; caches cannot compute the response's age.`, cite: "RFC 9110 §5.6.7, §6.6.1", subject: "Date" };
-      if (parsed.form !== "imf-fixdate") return { severity: "warning", title: "Date uses an obsolete format", explanation: "Senders must generate the IMF-fixdate form, e.g. Sun, 06 Nov 1994 08:49:37 GMT.", cite: "RFC 9110 §5.6.7", subject: "Date" };
+      if (!parsed)
+        return {
+          severity: "error",
+          title: "Date is not an HTTP date",
+          explanation: `"${v}" cannot be parsed; caches cannot compute the response's age.`,
+          cite: "RFC 9110 §5.6.7, §6.6.1",
+          subject: "Date",
+        };
+      if (parsed.form !== "imf-fixdate")
+        return {
+          severity: "warning",
+          title: "Date uses an obsolete format",
+          explanation: "Senders must generate the IMF-fixdate form, e.g. Sun, 06 Nov 1994 08:49:37 GMT.",
+          cite: "RFC 9110 §5.6.7",
+          subject: "Date",
+        };
       const skew = Math.abs(parsed.date.getTime() - ctx.now.getTime()) / 1000;
-      if (skew > 300) return { severity: "warning", title: `Date is off by ${Math.round(skew)} seconds`, explanation: "The server's clock seems wrong, which skews cache freshness calculations. (Ignore this for a response saved long ago.)", cite: "RFC 9110 §6.6.1", subject: "Date" };
+      if (skew > 300)
+        return {
+          severity: "warning",
+          title: `Date is off by ${Math.round(skew)} seconds`,
+          explanation:
+            "The server's clock seems wrong, which skews cache freshness calculations. (Ignore this for a response saved long ago.)",
+          cite: "RFC 9110 §6.6.1",
+          subject: "Date",
+        };
       return null;
     },
   },
@@ -244,7 +428,14 @@ export const HEADER_CHECKS: CheckDef[] = [
       if (!lm) return null;
       const ref = parseHttpDate(ctx.get("date"))?.date ?? ctx.now;
       if (lm.date.getTime() <= ref.getTime()) return null;
-      return { severity: "error", title: "Last-Modified is in the future", explanation: "An origin must not send a Last-Modified later than its Date; conditional requests built on it will misbehave.", cite: "RFC 9110 §8.8.2.1", subject: "Last-Modified" };
+      return {
+        severity: "error",
+        title: "Last-Modified is in the future",
+        explanation:
+          "An origin must not send a Last-Modified later than its Date; conditional requests built on it will misbehave.",
+        cite: "RFC 9110 §8.8.2.1",
+        subject: "Last-Modified",
+      };
     },
   },
   {
@@ -257,12 +448,35 @@ export const HEADER_CHECKS: CheckDef[] = [
         const values = ctx.all(name);
         const distinct = new Set(values.map((v) => v.trim()));
         if (values.length > 1 && (distinct.size > 1 || name === "Content-Length" || name === "Location")) {
-          out.push({ severity: "error", title: `${name} appears ${values.length} times`, explanation: "This field takes a single value; recipients will pick different ones, or reject the message.", cite: "RFC 9110 §5.3", subject: name });
-        } else if (values.length === 1 && name !== "Date" && name !== "Expires" && name !== "Last-Modified" && name !== "Retry-After" && name !== "Location") {
+          out.push({
+            severity: "error",
+            title: `${name} appears ${values.length} times`,
+            explanation:
+              "This field takes a single value; recipients will pick different ones, or reject the message.",
+            cite: "RFC 9110 §5.3",
+            subject: name,
+          });
+        } else if (
+          values.length === 1 &&
+          name !== "Date" &&
+          name !== "Expires" &&
+          name !== "Last-Modified" &&
+          name !== "Retry-After" &&
+          name !== "Location"
+        ) {
           // A comma inside a singleton that is not a date or URI usually means two values were folded together.
           const v = values[0] ?? "";
-          if (["Content-Length", "Age", "ETag", "Access-Control-Allow-Origin"].includes(name) && splitList(v).length > 1) {
-            out.push({ severity: "error", title: `${name} holds several values`, explanation: `"${v}" looks like values folded into one field; recipients disagree on which one counts.`, cite: "RFC 9110 §5.3", subject: name });
+          if (
+            ["Content-Length", "Age", "ETag", "Access-Control-Allow-Origin"].includes(name) &&
+            splitList(v).length > 1
+          ) {
+            out.push({
+              severity: "error",
+              title: `${name} holds several values`,
+              explanation: `"${v}" looks like values folded into one field; recipients disagree on which one counts.`,
+              cite: "RFC 9110 §5.3",
+              subject: name,
+            });
           }
         }
       }
@@ -275,10 +489,27 @@ export const HEADER_CHECKS: CheckDef[] = [
     summary: "451 names who blocks the content; 415 says which formats would work",
     run(ctx) {
       if (ctx.status === 451 && !/rel="?blocked-by"?/i.test(ctx.get("link") ?? "")) {
-        return { severity: "info", title: "451 without Link: rel=\"blocked-by\"", explanation: "Identify the entity implementing the block with a Link header.", cite: "RFC 7725 §4", subject: "Link" };
+        return {
+          severity: "info",
+          title: '451 without Link: rel="blocked-by"',
+          explanation: "Identify the entity implementing the block with a Link header.",
+          cite: "RFC 7725 §4",
+          subject: "Link",
+        };
       }
-      if (ctx.status === 415 && !ctx.has("accept") && !ctx.has("accept-encoding") && !ctx.has("accept-patch") && !ctx.has("accept-post")) {
-        return { severity: "info", title: "415 without Accept, Accept-Encoding or Accept-Patch", explanation: "Tell the client which media types or encodings would have worked.", cite: "RFC 9110 §15.5.16, RFC 5789 §2.2" };
+      if (
+        ctx.status === 415 &&
+        !ctx.has("accept") &&
+        !ctx.has("accept-encoding") &&
+        !ctx.has("accept-patch") &&
+        !ctx.has("accept-post")
+      ) {
+        return {
+          severity: "info",
+          title: "415 without Accept, Accept-Encoding or Accept-Patch",
+          explanation: "Tell the client which media types or encodings would have worked.",
+          cite: "RFC 9110 §15.5.16, RFC 5789 §2.2",
+        };
       }
       return null;
     },
@@ -289,10 +520,23 @@ export const HEADER_CHECKS: CheckDef[] = [
     summary: "No WWW-Authenticate on 511, no Proxy-Authenticate outside 407",
     run(ctx) {
       if (ctx.status === 511 && ctx.has("www-authenticate")) {
-        return { severity: "warning", title: "511 with a WWW-Authenticate challenge", explanation: "The challenge would look like it came from the site the user asked for, not from the network; link to the network's login page instead.", cite: "RFC 6585 §6", subject: "WWW-Authenticate" };
+        return {
+          severity: "warning",
+          title: "511 with a WWW-Authenticate challenge",
+          explanation:
+            "The challenge would look like it came from the site the user asked for, not from the network; link to the network's login page instead.",
+          cite: "RFC 6585 §6",
+          subject: "WWW-Authenticate",
+        };
       }
       if (ctx.status !== 407 && ctx.has("proxy-authenticate")) {
-        return { severity: "info", title: `Proxy-Authenticate on a ${ctx.status}`, explanation: "Proxy challenges belong to 407 responses; here they have no defined use.", cite: "RFC 9110 §11.7.1", subject: "Proxy-Authenticate" };
+        return {
+          severity: "info",
+          title: `Proxy-Authenticate on a ${ctx.status}`,
+          explanation: "Proxy challenges belong to 407 responses; here they have no defined use.",
+          cite: "RFC 9110 §11.7.1",
+          subject: "Proxy-Authenticate",
+        };
       }
       return null;
     },
@@ -304,11 +548,25 @@ export const HEADER_CHECKS: CheckDef[] = [
     run(ctx) {
       const out: FindingDraft[] = [];
       for (const name of REQUEST_ONLY) {
-        if (ctx.has(name)) out.push({ severity: "error", title: `${name} is a request header`, explanation: `${name} has no meaning in a response; it suggests request headers were copied into it.`, cite: "RFC 9110 §5.1", subject: name });
+        if (ctx.has(name))
+          out.push({
+            severity: "error",
+            title: `${name} is a request header`,
+            explanation: `${name} has no meaning in a response; it suggests request headers were copied into it.`,
+            cite: "RFC 9110 §5.1",
+            subject: name,
+          });
       }
       for (const [name] of ctx.input.response.headers) {
         const obsolete = OBSOLETE[name.toLowerCase()];
-        if (obsolete) out.push({ severity: "warning", title: `${name} is obsolete`, explanation: obsolete[0], cite: obsolete[1], subject: name });
+        if (obsolete)
+          out.push({
+            severity: "warning",
+            title: `${name} is obsolete`,
+            explanation: obsolete[0],
+            cite: obsolete[1],
+            subject: name,
+          });
       }
       return out;
     },

@@ -35,7 +35,12 @@ export const NEGOTIATION_CHECKS: CheckDef[] = [
       if (!varyOf(ctx).includes("*")) return null;
       const p = cachePolicy(ctx);
       if (p.noStore) return null; // Nothing is stored anyway.
-      const invited = [p.find("max-age") ? "max-age" : "", p.find("s-maxage") ? "s-maxage" : "", p.hasExpires ? "Expires" : "", p.isPublic ? "public" : ""].filter(Boolean);
+      const invited = [
+        p.find("max-age") ? "max-age" : "",
+        p.find("s-maxage") ? "s-maxage" : "",
+        p.hasExpires ? "Expires" : "",
+        p.isPublic ? "public" : "",
+      ].filter(Boolean);
       return {
         severity: "warning",
         title: invited.length ? `Vary: * contradicts ${invited.join(", ")}` : "Vary: *",
@@ -57,24 +62,57 @@ export const NEGOTIATION_CHECKS: CheckDef[] = [
       const out: FindingDraft[] = [];
       const invalid = raw.filter((v) => v !== "*" && !TOKEN.test(v));
       if (invalid.length) {
-        out.push({ severity: "warning", title: `Vary holds invalid field names: ${invalid.join(", ")}`, explanation: "Vary is a comma-separated list of header names. Caches cannot match on these, and some give up on caching the response.", cite: "RFC 9110 §12.5.5, §5.1", subject: "Vary" });
+        out.push({
+          severity: "warning",
+          title: `Vary holds invalid field names: ${invalid.join(", ")}`,
+          explanation:
+            "Vary is a comma-separated list of header names. Caches cannot match on these, and some give up on caching the response.",
+          cite: "RFC 9110 §12.5.5, §5.1",
+          subject: "Vary",
+        });
       }
       const names = raw.map((v) => v.toLowerCase());
       const dups = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
       if (dups.length) {
-        out.push({ severity: "info", title: `Vary repeats ${dups.join(", ")}`, explanation: "Listing a header twice changes nothing; list it once.", cite: "RFC 9110 §12.5.5", subject: "Vary" });
+        out.push({
+          severity: "info",
+          title: `Vary repeats ${dups.join(", ")}`,
+          explanation: "Listing a header twice changes nothing; list it once.",
+          cite: "RFC 9110 §12.5.5",
+          subject: "Vary",
+        });
       }
       // The rest only matters when a cache may store the response.
       if (!cachePolicy(ctx).storable.any) return out;
       if (names.includes("user-agent")) {
-        out.push({ severity: "warning", title: "Vary: User-Agent", explanation: "There are thousands of User-Agent strings, so caches keep a separate copy for nearly every client and rarely get a hit. Vary on a small header you control (e.g. a client hint), or do not vary.", cite: "RFC 9110 §12.5.5", subject: "Vary" });
+        out.push({
+          severity: "warning",
+          title: "Vary: User-Agent",
+          explanation:
+            "There are thousands of User-Agent strings, so caches keep a separate copy for nearly every client and rarely get a hit. Vary on a small header you control (e.g. a client hint), or do not vary.",
+          cite: "RFC 9110 §12.5.5",
+          subject: "Vary",
+        });
       }
       if (names.includes("host")) {
-        out.push({ severity: "info", title: "Vary: Host is unnecessary", explanation: "The host is already part of the URL that caches use as the key.", cite: "RFC 9110 §12.5.5, RFC 9111 §2", subject: "Vary" });
+        out.push({
+          severity: "info",
+          title: "Vary: Host is unnecessary",
+          explanation: "The host is already part of the URL that caches use as the key.",
+          cite: "RFC 9110 §12.5.5, RFC 9111 §2",
+          subject: "Vary",
+        });
       }
       const distinct = new Set(names.filter((n) => n !== "*"));
       if (distinct.size > 3) {
-        out.push({ severity: "info", title: `Vary lists ${distinct.size} headers`, explanation: "Every combination of these request headers is a separate cache entry, so hit rates drop. Keep the list to the headers that really change the response.", cite: "RFC 9111 §4.1", subject: "Vary" });
+        out.push({
+          severity: "info",
+          title: `Vary lists ${distinct.size} headers`,
+          explanation:
+            "Every combination of these request headers is a separate cache entry, so hit rates drop. Keep the list to the headers that really change the response.",
+          cite: "RFC 9111 §4.1",
+          subject: "Vary",
+        });
       }
       return out;
     },
@@ -92,7 +130,8 @@ export const NEGOTIATION_CHECKS: CheckDef[] = [
       return {
         severity: "warning",
         title: `Content-Encoding: ${codings.join(", ")} without Vary: Accept-Encoding`,
-        explanation: "If the server compresses only for clients that ask, a cache may hand these compressed bytes to a client that cannot decode them. Add Vary: Accept-Encoding (if the response is always compressed, it does no harm).",
+        explanation:
+          "If the server compresses only for clients that ask, a cache may hand these compressed bytes to a client that cannot decode them. Add Vary: Accept-Encoding (if the response is always compressed, it does no harm).",
         cite: "RFC 9110 §12.5.5, §12.5.3",
         subject: "Vary",
       };

@@ -40,15 +40,51 @@ interface Policy {
 }
 
 const CSP_DIRECTIVES = new Set([
-  "default-src", "script-src", "script-src-elem", "script-src-attr", "style-src", "style-src-elem", "style-src-attr",
-  "img-src", "font-src", "connect-src", "media-src", "object-src", "frame-src", "child-src", "worker-src",
-  "manifest-src", "prefetch-src", "fenced-frame-src", "base-uri", "form-action", "frame-ancestors", "navigate-to",
-  "sandbox", "report-uri", "report-to", "upgrade-insecure-requests", "block-all-mixed-content",
-  "require-trusted-types-for", "trusted-types", "plugin-types", "require-sri-for", "webrtc",
+  "default-src",
+  "script-src",
+  "script-src-elem",
+  "script-src-attr",
+  "style-src",
+  "style-src-elem",
+  "style-src-attr",
+  "img-src",
+  "font-src",
+  "connect-src",
+  "media-src",
+  "object-src",
+  "frame-src",
+  "child-src",
+  "worker-src",
+  "manifest-src",
+  "prefetch-src",
+  "fenced-frame-src",
+  "base-uri",
+  "form-action",
+  "frame-ancestors",
+  "navigate-to",
+  "sandbox",
+  "report-uri",
+  "report-to",
+  "upgrade-insecure-requests",
+  "block-all-mixed-content",
+  "require-trusted-types-for",
+  "trusted-types",
+  "plugin-types",
+  "require-sri-for",
+  "webrtc",
 ]);
 
 /** CSP keywords that only work in single quotes; unquoted they name a host. */
-const KEYWORDS = new Set(["self", "none", "unsafe-inline", "unsafe-eval", "strict-dynamic", "unsafe-hashes", "report-sample", "wasm-unsafe-eval"]);
+const KEYWORDS = new Set([
+  "self",
+  "none",
+  "unsafe-inline",
+  "unsafe-eval",
+  "strict-dynamic",
+  "unsafe-hashes",
+  "report-sample",
+  "wasm-unsafe-eval",
+]);
 
 /** Each field value may hold several comma-separated policies; every one of them is enforced. */
 function parseCsp(values: string[]): Policy[] {
@@ -57,7 +93,10 @@ function parseCsp(values: string[]): Policy[] {
     .map((text) => {
       const policy: Policy = { directives: new Map(), malformed: [], unknown: [] };
       for (const raw of text.split(";")) {
-        const tokens = raw.trim().split(/[\t\n\f\r ]+/).filter(Boolean);
+        const tokens = raw
+          .trim()
+          .split(/[\t\n\f\r ]+/)
+          .filter(Boolean);
         const first = tokens[0];
         if (!first) continue;
         const name = first.toLowerCase();
@@ -74,7 +113,9 @@ type ScriptWeakness = "unsafe-inline" | "unsafe-eval" | "any-host";
 
 /** What a policy leaves open for scripts, or null when it does not restrict scripts at all. */
 function scriptWeaknesses(policy: Policy): Set<ScriptWeakness> | null {
-  const sources = (policy.directives.get("script-src") ?? policy.directives.get("default-src"))?.map((s) => s.toLowerCase());
+  const sources = (policy.directives.get("script-src") ?? policy.directives.get("default-src"))?.map((s) =>
+    s.toLowerCase(),
+  );
   if (!sources) return null;
   const weak = new Set<ScriptWeakness>();
   const strictDynamic = sources.includes("'strict-dynamic'");
@@ -84,22 +125,26 @@ function scriptWeaknesses(policy: Policy): Set<ScriptWeakness> | null {
   if (sources.includes("'unsafe-inline'") && !nonceOrHash && !strictDynamic) weak.add("unsafe-inline");
   if (sources.includes("'unsafe-eval'")) weak.add("unsafe-eval");
   // 'strict-dynamic' makes browsers ignore host and scheme sources.
-  if (!strictDynamic && sources.some((s) => s === "*" || s === "http:" || s === "https:" || s === "data:")) weak.add("any-host");
+  if (!strictDynamic && sources.some((s) => s === "*" || s === "http:" || s === "https:" || s === "data:"))
+    weak.add("any-host");
   return weak;
 }
 
 const WEAKNESS_TEXT: Record<ScriptWeakness, { title: string; explanation: string }> = {
   "unsafe-inline": {
     title: "CSP allows inline scripts ('unsafe-inline')",
-    explanation: "Injected <script> tags and onclick-style handlers run, which is exactly what an XSS attack needs. Move inline code to files, or allow specific inline scripts with nonces or hashes.",
+    explanation:
+      "Injected <script> tags and onclick-style handlers run, which is exactly what an XSS attack needs. Move inline code to files, or allow specific inline scripts with nonces or hashes.",
   },
   "unsafe-eval": {
     title: "CSP allows eval() ('unsafe-eval')",
-    explanation: "Strings can be turned into code with eval(), new Function() and similar, so injected data can become script. Remove the dependency on eval and drop 'unsafe-eval'.",
+    explanation:
+      "Strings can be turned into code with eval(), new Function() and similar, so injected data can become script. Remove the dependency on eval and drop 'unsafe-eval'.",
   },
   "any-host": {
     title: "CSP lets scripts load from any host",
-    explanation: "A source of *, http:, https: or data: matches practically anything, so an attacker can load script from a server of their own. List the hosts you use, or use nonces with 'strict-dynamic'.",
+    explanation:
+      "A source of *, http:, https: or data: matches practically anything, so an attacker can load script from a server of their own. List the hosts you use, or use nonces with 'strict-dynamic'.",
   },
 };
 
@@ -151,7 +196,8 @@ export const SECURITY_CHECKS: CheckDef[] = [
         return {
           severity: "warning",
           title: "HTTPS page without Strict-Transport-Security",
-          explanation: "Without HSTS, a user who types the address or follows an http:// link makes a first plain-HTTP request that an attacker on the network can intercept or redirect. Send Strict-Transport-Security: max-age=31536000; includeSubDomains.",
+          explanation:
+            "Without HSTS, a user who types the address or follows an http:// link makes a first plain-HTTP request that an attacker on the network can intercept or redirect. Send Strict-Transport-Security: max-age=31536000; includeSubDomains.",
           cite: "RFC 6797 §7.1, §14.6",
           subject: HSTS,
         };
@@ -161,7 +207,8 @@ export const SECURITY_CHECKS: CheckDef[] = [
         return {
           severity: "warning",
           title: "Strict-Transport-Security sent over plain HTTP",
-          explanation: "Browsers ignore HSTS received over an insecure connection, since an attacker could have added or removed it. Redirect HTTP to HTTPS and send the header on the HTTPS responses.",
+          explanation:
+            "Browsers ignore HSTS received over an insecure connection, since an attacker could have added or removed it. Redirect HTTP to HTTPS and send the header on the HTTPS responses.",
           cite: "RFC 6797 §7.2, §8.1",
           subject: HSTS,
         };
@@ -183,12 +230,19 @@ export const SECURITY_CHECKS: CheckDef[] = [
         if (!d) continue;
         const eq = d.indexOf("=");
         const name = (eq < 0 ? d : d.slice(0, eq)).trim().toLowerCase();
-        const value = eq < 0 ? undefined : d.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1");
+        const value =
+          eq < 0
+            ? undefined
+            : d
+                .slice(eq + 1)
+                .trim()
+                .replace(/^"(.*)"$/, "$1");
         if (seen.has(name)) {
           out.push({
             severity: "error",
             title: `Strict-Transport-Security repeats ${name}`,
-            explanation: "Each directive may appear only once; browsers ignore the whole header otherwise, so the site gets no HSTS protection.",
+            explanation:
+              "Each directive may appear only once; browsers ignore the whole header otherwise, so the site gets no HSTS protection.",
             cite: "RFC 6797 §6.1, §8.1",
             subject: HSTS,
           });
@@ -200,8 +254,12 @@ export const SECURITY_CHECKS: CheckDef[] = [
       if (maxAge === undefined || !/^\d+$/.test(maxAge)) {
         out.push({
           severity: "error",
-          title: maxAge === undefined ? "Strict-Transport-Security has no max-age" : `max-age=${maxAge} is not a number of seconds`,
-          explanation: "max-age is required and must be a whole number of seconds; without a valid one, browsers ignore the header and the site gets no HSTS protection.",
+          title:
+            maxAge === undefined
+              ? "Strict-Transport-Security has no max-age"
+              : `max-age=${maxAge} is not a number of seconds`,
+          explanation:
+            "max-age is required and must be a whole number of seconds; without a valid one, browsers ignore the header and the site gets no HSTS protection.",
           cite: "RFC 6797 §6.1.1, §8.1",
           subject: HSTS,
         });
@@ -212,7 +270,8 @@ export const SECURITY_CHECKS: CheckDef[] = [
         out.push({
           severity: "info",
           title: "Strict-Transport-Security: max-age=0 switches HSTS off",
-          explanation: "Browsers forget the site's HSTS policy. That is the documented way to withdraw it; leave it in place only if that is the intent.",
+          explanation:
+            "Browsers forget the site's HSTS policy. That is the documented way to withdraw it; leave it in place only if that is the intent.",
           cite: "RFC 6797 §6.1.1",
           subject: HSTS,
         });
@@ -221,7 +280,8 @@ export const SECURITY_CHECKS: CheckDef[] = [
         out.push({
           severity: "warning",
           title: `HSTS max-age of ${seconds} s is shorter than a year`,
-          explanation: "Users who return after the policy expired make their first request over plain HTTP again, open to interception. Use at least 31536000 (one year) once HTTPS works everywhere on the host.",
+          explanation:
+            "Users who return after the policy expired make their first request over plain HTTP again, open to interception. Use at least 31536000 (one year) once HTTPS works everywhere on the host.",
           cite: "RFC 6797 §6.1.1, §11.2",
           subject: HSTS,
         });
@@ -241,7 +301,8 @@ export const SECURITY_CHECKS: CheckDef[] = [
         return {
           severity: "warning",
           title: `X-Content-Type-Options: ${values.join(", ")} is not "nosniff"`,
-          explanation: 'Browsers only recognise the value nosniff (as the first value), so this turns nothing on and they may still guess the content type. Send exactly "nosniff".',
+          explanation:
+            'Browsers only recognise the value nosniff (as the first value), so this turns nothing on and they may still guess the content type. Send exactly "nosniff".',
           cite: "RFC 9110 §8.3",
           subject: "X-Content-Type-Options",
         };
@@ -252,7 +313,8 @@ export const SECURITY_CHECKS: CheckDef[] = [
       return {
         severity: "warning",
         title: "No X-Content-Type-Options: nosniff",
-        explanation: "Without it, browsers may ignore Content-Type and sniff the bytes, so an uploaded text or JSON file can end up run as HTML or script. Send X-Content-Type-Options: nosniff on every response.",
+        explanation:
+          "Without it, browsers may ignore Content-Type and sniff the bytes, so an uploaded text or JSON file can end up run as HTML or script. Send X-Content-Type-Options: nosniff on every response.",
         cite: "RFC 9110 §8.3",
         subject: "X-Content-Type-Options",
       };
@@ -263,7 +325,9 @@ export const SECURITY_CHECKS: CheckDef[] = [
     group: "security",
     summary: "HTML says who may frame it (CSP frame-ancestors or X-Frame-Options DENY/SAMEORIGIN)",
     run(ctx) {
-      const framesRestricted = parseCsp(ctx.all("content-security-policy")).some((p) => p.directives.has("frame-ancestors"));
+      const framesRestricted = parseCsp(ctx.all("content-security-policy")).some((p) =>
+        p.directives.has("frame-ancestors"),
+      );
       const xfo = listValues(ctx.all("x-frame-options"));
       const distinct = [...new Set(xfo)];
       if (distinct.length === 0) {
@@ -271,7 +335,8 @@ export const SECURITY_CHECKS: CheckDef[] = [
         return {
           severity: "warning",
           title: "Page can be framed by any site",
-          explanation: "Another site can load this page in an invisible frame and trick users into clicking on it (clickjacking). Send Content-Security-Policy: frame-ancestors 'none' (or 'self'), and X-Frame-Options: DENY for older browsers.",
+          explanation:
+            "Another site can load this page in an invisible frame and trick users into clicking on it (clickjacking). Send Content-Security-Policy: frame-ancestors 'none' (or 'self'), and X-Frame-Options: DENY for older browsers.",
           cite: "RFC 7034 §1, §2.1",
           subject: CSP,
         };
@@ -279,7 +344,9 @@ export const SECURITY_CHECKS: CheckDef[] = [
       if (distinct.length === 1 && (distinct[0] === "deny" || distinct[0] === "sameorigin")) return null;
       // With frame-ancestors present, browsers ignore X-Frame-Options entirely: the bad value is harmless.
       const severity = framesRestricted ? "info" : "warning";
-      const also = framesRestricted ? " It is ignored here because the CSP's frame-ancestors takes precedence." : "";
+      const also = framesRestricted
+        ? " It is ignored here because the CSP's frame-ancestors takes precedence."
+        : "";
       if (distinct.length > 1) {
         return {
           severity,
@@ -292,7 +359,9 @@ export const SECURITY_CHECKS: CheckDef[] = [
       const allowFrom = distinct[0]?.startsWith("allow-from");
       return {
         severity,
-        title: allowFrom ? "X-Frame-Options: ALLOW-FROM is not supported" : `X-Frame-Options: ${ctx.get("x-frame-options")} is not a known value`,
+        title: allowFrom
+          ? "X-Frame-Options: ALLOW-FROM is not supported"
+          : `X-Frame-Options: ${ctx.get("x-frame-options")} is not a known value`,
         explanation: `Current browsers ignore ${allowFrom ? "ALLOW-FROM" : "this value"}, so the page can be framed by any site. Use CSP frame-ancestors to allow specific sites, or X-Frame-Options DENY or SAMEORIGIN.${also}`,
         cite: "RFC 7034 §2.1",
         subject: XFO,
@@ -325,7 +394,8 @@ export const SECURITY_CHECKS: CheckDef[] = [
         out.push({
           severity: "error",
           title: `CSP directive ${malformed.map((m) => `"${m}"`).join(", ")} cannot be parsed`,
-          explanation: "Directives are a name, a space and a list of sources, separated by semicolons (script-src 'self'; img-src *). Browsers skip what does not parse, so that part of the policy is not enforced.",
+          explanation:
+            "Directives are a name, a space and a list of sources, separated by semicolons (script-src 'self'; img-src *). Browsers skip what does not parse, so that part of the policy is not enforced.",
           cite: "RFC 7762",
           subject: CSP,
         });
@@ -335,12 +405,19 @@ export const SECURITY_CHECKS: CheckDef[] = [
         out.push({
           severity: "warning",
           title: `Unknown CSP directive ${unknown.join(", ")}`,
-          explanation: "Browsers ignore directives they do not know, so a typo silently removes a restriction. Check the spelling.",
+          explanation:
+            "Browsers ignore directives they do not know, so a typo silently removes a restriction. Check the spelling.",
           cite: "RFC 7762",
           subject: CSP,
         });
       }
-      const unquoted = [...new Set(policies.flatMap((p) => [...p.directives.values()].flat()).filter((s) => KEYWORDS.has(s.toLowerCase())))];
+      const unquoted = [
+        ...new Set(
+          policies
+            .flatMap((p) => [...p.directives.values()].flat())
+            .filter((s) => KEYWORDS.has(s.toLowerCase())),
+        ),
+      ];
       if (unquoted.length > 0) {
         out.push({
           severity: "warning",
@@ -358,14 +435,16 @@ export const SECURITY_CHECKS: CheckDef[] = [
         out.push({
           severity: "info",
           title: "CSP does not restrict scripts",
-          explanation: "There is no script-src or default-src, so scripts may come from anywhere and inline scripts run. Add script-src (or default-src) to get XSS protection from the policy.",
+          explanation:
+            "There is no script-src or default-src, so scripts may come from anywhere and inline scripts run. Add script-src (or default-src) to get XSS protection from the policy.",
           cite: "RFC 7762",
           subject: CSP,
         });
         return out;
       }
       for (const weakness of ["unsafe-inline", "unsafe-eval", "any-host"] as const) {
-        if (perPolicy.every((w) => w.has(weakness))) out.push({ severity: "warning", ...WEAKNESS_TEXT[weakness], cite: "RFC 7762", subject: CSP });
+        if (perPolicy.every((w) => w.has(weakness)))
+          out.push({ severity: "warning", ...WEAKNESS_TEXT[weakness], cite: "RFC 7762", subject: CSP });
       }
       return out;
     },
@@ -376,7 +455,16 @@ export const SECURITY_CHECKS: CheckDef[] = [
     summary: "Referrer-Policy is a known policy that does not send full URLs to other sites",
     run(ctx) {
       if (!ctx.has("referrer-policy")) return null;
-      const KNOWN = ["no-referrer", "no-referrer-when-downgrade", "same-origin", "origin", "strict-origin", "origin-when-cross-origin", "strict-origin-when-cross-origin", "unsafe-url"];
+      const KNOWN = [
+        "no-referrer",
+        "no-referrer-when-downgrade",
+        "same-origin",
+        "origin",
+        "strict-origin",
+        "origin-when-cross-origin",
+        "strict-origin-when-cross-origin",
+        "unsafe-url",
+      ];
       const tokens = listValues(ctx.all("referrer-policy"));
       // Several values are a deliberate fallback list: browsers use the last one they recognise, so an
       // unknown token only matters when nothing recognisable is left.
@@ -388,7 +476,8 @@ export const SECURITY_CHECKS: CheckDef[] = [
         return {
           severity: "warning",
           title: `Unknown Referrer-Policy: ${tokens.join(", ")}`,
-          explanation: "Browsers ignore values they do not recognise and fall back to their default. Use a policy such as strict-origin-when-cross-origin or no-referrer.",
+          explanation:
+            "Browsers ignore values they do not recognise and fall back to their default. Use a policy such as strict-origin-when-cross-origin or no-referrer.",
           cite,
           subject,
         };
@@ -406,7 +495,8 @@ export const SECURITY_CHECKS: CheckDef[] = [
         return {
           severity: "warning",
           title: `Referrer-Policy: ${effective} leaks the origin over plain HTTP`,
-          explanation: "The origin is sent even when an HTTPS page requests something over insecure HTTP, where anyone on the network can read it. Use the strict- variant (strict-origin-when-cross-origin).",
+          explanation:
+            "The origin is sent even when an HTTPS page requests something over insecure HTTP, where anyone on the network can read it. Use the strict- variant (strict-origin-when-cross-origin).",
           cite,
           subject,
         };
@@ -417,7 +507,8 @@ export const SECURITY_CHECKS: CheckDef[] = [
   {
     id: "sec.cookies",
     group: "security",
-    summary: "Set-Cookie uses Secure, HttpOnly and SameSite correctly and respects the __Host-/__Secure- prefix rules",
+    summary:
+      "Set-Cookie uses Secure, HttpOnly and SameSite correctly and respects the __Host-/__Secure- prefix rules",
     run(ctx) {
       // Browsers never expose Set-Cookie to fetch(), so this only sees cookies in pasted raw responses
       // or responses fetched server-side.
@@ -432,7 +523,8 @@ export const SECURITY_CHECKS: CheckDef[] = [
           out.push({
             severity: "warning",
             title: "Set-Cookie without name=value",
-            explanation: "RFC 6265 tells browsers to ignore a cookie with no '='; newer browsers store it as a nameless cookie instead. Give the cookie a name.",
+            explanation:
+              "RFC 6265 tells browsers to ignore a cookie with no '='; newer browsers store it as a nameless cookie instead. Give the cookie a name.",
             cite: "RFC 6265 §4.1.1, §5.2",
             subject,
           });
@@ -441,7 +533,8 @@ export const SECURITY_CHECKS: CheckDef[] = [
           out.push({
             severity: "error",
             title: `${label} is larger than 4096 bytes`,
-            explanation: "Browsers drop cookies whose name and value exceed 4096 bytes, so this one is never stored. Keep large state on the server and put only an identifier in the cookie.",
+            explanation:
+              "Browsers drop cookies whose name and value exceed 4096 bytes, so this one is never stored. Keep large state on the server and put only an identifier in the cookie.",
             cite: "RFC 6265 §6.1",
             subject,
           });
@@ -449,7 +542,11 @@ export const SECURITY_CHECKS: CheckDef[] = [
         const secure = c.attrs.has("secure");
         const sameSite = c.attrs.get("samesite")?.toLowerCase();
         let secureReported = false;
-        const prefix = /^__host-/i.test(c.name) ? "__Host-" : /^__secure-/i.test(c.name) ? "__Secure-" : undefined;
+        const prefix = /^__host-/i.test(c.name)
+          ? "__Host-"
+          : /^__secure-/i.test(c.name)
+            ? "__Secure-"
+            : undefined;
         if (prefix) {
           const broken: string[] = [];
           if (!secure) broken.push("it lacks Secure");
@@ -472,7 +569,8 @@ export const SECURITY_CHECKS: CheckDef[] = [
           out.push({
             severity: "error",
             title: `${label} has SameSite=None without Secure`,
-            explanation: "Browsers reject SameSite=None cookies that are not also Secure, so this cookie is never stored. Add Secure (and serve the site over HTTPS).",
+            explanation:
+              "Browsers reject SameSite=None cookies that are not also Secure, so this cookie is never stored. Add Secure (and serve the site over HTTPS).",
             cite: "RFC 6265 §4.1.2.5, §8.2",
             subject,
           });
@@ -481,7 +579,8 @@ export const SECURITY_CHECKS: CheckDef[] = [
           out.push({
             severity: "warning",
             title: `${label} is not Secure`,
-            explanation: "Without Secure the browser also sends the cookie over plain HTTP, where anyone on the network can read it. Add Secure.",
+            explanation:
+              "Without Secure the browser also sends the cookie over plain HTTP, where anyone on the network can read it. Add Secure.",
             cite: "RFC 6265 §4.1.2.5, §8.3",
             subject,
           });
@@ -490,7 +589,8 @@ export const SECURITY_CHECKS: CheckDef[] = [
           out.push({
             severity: "warning",
             title: `${label} looks like a session cookie but is not HttpOnly`,
-            explanation: "Scripts on the page can read it, so any XSS bug lets an attacker steal the session. Add HttpOnly unless your own scripts really need the value.",
+            explanation:
+              "Scripts on the page can read it, so any XSS bug lets an attacker steal the session. Add HttpOnly unless your own scripts really need the value.",
             cite: "RFC 6265 §4.1.2.6, §8.4",
             subject,
           });
@@ -499,7 +599,8 @@ export const SECURITY_CHECKS: CheckDef[] = [
           out.push({
             severity: "warning",
             title: `${label} has an invalid SameSite value "${c.attrs.get("samesite")}"`,
-            explanation: "Browsers ignore an unknown SameSite value and apply their own default, which differs between browsers. Use Strict, Lax or None.",
+            explanation:
+              "Browsers ignore an unknown SameSite value and apply their own default, which differs between browsers. Use Strict, Lax or None.",
             cite: "RFC 6265 §8.2",
             subject,
           });
@@ -507,7 +608,8 @@ export const SECURITY_CHECKS: CheckDef[] = [
           out.push({
             severity: "info",
             title: `${label} has no SameSite attribute`,
-            explanation: "Browsers then choose: some treat it as Lax, others still send it on cross-site requests, which helps cross-site request forgery. Say SameSite=Lax (or Strict) explicitly.",
+            explanation:
+              "Browsers then choose: some treat it as Lax, others still send it on cross-site requests, which helps cross-site request forgery. Say SameSite=Lax (or Strict) explicitly.",
             cite: "RFC 6265 §8.2",
             subject,
           });
@@ -523,13 +625,20 @@ export const SECURITY_CHECKS: CheckDef[] = [
     run(ctx) {
       const out: FindingDraft[] = [];
       const cite = "RFC 9110 §10.2.4, §17.12";
-      for (const name of ["X-Powered-By", "X-AspNet-Version", "X-AspNetMvc-Version", "X-Runtime", "X-Generator"]) {
+      for (const name of [
+        "X-Powered-By",
+        "X-AspNet-Version",
+        "X-AspNetMvc-Version",
+        "X-Runtime",
+        "X-Generator",
+      ]) {
         const v = ctx.get(name);
         if (v === undefined) continue;
         out.push({
           severity: "info",
           title: `${name}: ${v} reveals the server stack`,
-          explanation: "It tells attackers which software to look up vulnerabilities for, and costs bytes on every response. Turn it off in the framework or proxy.",
+          explanation:
+            "It tells attackers which software to look up vulnerabilities for, and costs bytes on every response. Turn it off in the framework or proxy.",
           cite,
           subject: name,
         });
@@ -539,7 +648,8 @@ export const SECURITY_CHECKS: CheckDef[] = [
         out.push({
           severity: "info",
           title: `Server: ${server} includes version numbers`,
-          explanation: "Exact versions let attackers match the server to known vulnerabilities. Send only the product name (for example server_tokens off in nginx, ServerTokens Prod in Apache).",
+          explanation:
+            "Exact versions let attackers match the server to known vulnerabilities. Send only the product name (for example server_tokens off in nginx, ServerTokens Prod in Apache).",
           cite,
           subject: "Server",
         });

@@ -14,7 +14,10 @@ describe("/api/status/[code] route handler", () => {
     expect(res.statusText).toBe("Unauthorized");
     expect(res.headers.get("www-authenticate")).toMatch(/^Bearer /);
     expect(res.headers.get("content-type")).toBe("application/json");
-    expect(await res.json()).toMatchObject({ status: 401, request: { method: "GET", path: "/api/status/401" } });
+    expect(await res.json()).toMatchObject({
+      status: 401,
+      request: { method: "GET", path: "/api/status/401" },
+    });
   });
 
   it("leaves out the forwarding headers the server adds itself", async () => {
@@ -24,7 +27,13 @@ describe("/api/status/[code] route handler", () => {
   });
 
   it("builds null-body responses for 204, 304 and HEAD without throwing", async () => {
-    for (const [handler, method, code] of [[GET, "GET", "204"], [GET, "GET", "205"], [GET, "GET", "304"], [HEAD, "HEAD", "200"], [HEAD, "HEAD", "401"]] as const) {
+    for (const [handler, method, code] of [
+      [GET, "GET", "204"],
+      [GET, "GET", "205"],
+      [GET, "GET", "304"],
+      [HEAD, "HEAD", "200"],
+      [HEAD, "HEAD", "401"],
+    ] as const) {
       const res = await call(handler, code, { method });
       expect(res.status).toBe(Number(code));
       expect(res.body).toBeNull();
@@ -32,12 +41,17 @@ describe("/api/status/[code] route handler", () => {
   });
 
   it("answers POST and DELETE too", async () => {
-    expect((await call(POST, "201", { method: "POST", body: "{}" })).headers.get("location")).toBe("/api/status/200");
+    expect((await call(POST, "201", { method: "POST", body: "{}" })).headers.get("location")).toBe(
+      "/api/status/200",
+    );
     expect((await call(DELETE, "405", { method: "DELETE" })).headers.get("allow")).not.toContain("DELETE");
   });
 
   it("answers a CORS preflight", async () => {
-    const res = await call(OPTIONS, "503", { method: "OPTIONS", headers: { origin: "https://x.example", "access-control-request-method": "POST" } });
+    const res = await call(OPTIONS, "503", {
+      method: "OPTIONS",
+      headers: { origin: "https://x.example", "access-control-request-method": "POST" },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-methods")).toContain("POST");
   });

@@ -8,7 +8,12 @@ import { toSimRequest, toWebResponse } from "@/lib/simulator/web";
 export const dynamic = "force-dynamic";
 
 // `next start` adds these to every request it hands a route handler; the client did not send them.
-const NEXT_ADDED_HEADERS = new Set(["x-forwarded-for", "x-forwarded-host", "x-forwarded-port", "x-forwarded-proto"]);
+const NEXT_ADDED_HEADERS = new Set([
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-port",
+  "x-forwarded-proto",
+]);
 
 // One per server process: seed sequences and the cap on delayed requests.
 const runtime = new SimulatorRuntime();
@@ -17,7 +22,9 @@ type Context = { params: Promise<{ code: string }> };
 
 async function handle(request: Request, context: Context): Promise<Response> {
   const { code } = await context.params;
-  return toWebResponse(await runtime.answer(await toSimRequest(request, code, { dropHeaders: NEXT_ADDED_HEADERS })));
+  return toWebResponse(
+    await runtime.answer(await toSimRequest(request, code, { dropHeaders: NEXT_ADDED_HEADERS })),
+  );
 }
 
 export const GET = handle;

@@ -3,7 +3,10 @@ import { describeSimulation } from "@/lib/simulator/describe";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request, context: { params: Promise<{ code: string }> }): Promise<Response> {
+export async function POST(
+  request: Request,
+  context: { params: Promise<{ code: string }> },
+): Promise<Response> {
   const { code } = await context.params;
   let payload: unknown = {};
   const text = await request.text();
