@@ -1,6 +1,6 @@
 /**
- * Proof: every FastAPI snippet, gathered into one app and served by uvicorn (Debian's python3-fastapi
- * and python3-uvicorn), behaves as HTTP requires over loopback.
+ * Proof: every FastAPI snippet, gathered into one app and served by uvicorn (from PyPI, pinned in
+ * requirements-test.txt), behaves as HTTP requires over loopback.
  */
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -14,8 +14,8 @@ import { snippetSpec } from "@/lib/snippets/spec";
 
 import { checkSnippet, freePort, nameFor, pathFor, SNIPPET_CODES, startServer } from "./harness";
 
-// Debian's packages install for Debian's interpreter, which may not be the first python3 on PATH.
-const PYTHON = process.env.SNIPPET_PYTHON ?? "/usr/bin/python3";
+// The project's virtual environment (scripts/setup.sh installs requirements-test.txt into it).
+const PYTHON = process.env.SNIPPET_PYTHON ?? path.resolve(".venv/bin/python");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "snippets-fastapi-"));
 let server: ChildProcess | undefined;
 let port = 0;
