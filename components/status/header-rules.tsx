@@ -1,4 +1,4 @@
-import { citeLinks, type StatusInfo } from "@/lib/registry";
+import { citeLinks, levelLabel, type StatusInfo } from "@/lib/registry";
 
 import { SpecAnchor } from "./spec-link";
 
@@ -58,7 +58,7 @@ export function HeaderRules({ status }: { status: StatusInfo }) {
               {status.headerRules.map((rule) => (
                 <tr key={`${rule.header}|${rule.level}|${rule.when}`} className="align-top">
                   <td className="px-3 py-2 font-mono text-xs">{rule.header}</td>
-                  <td className="px-3 py-2 font-semibold whitespace-nowrap">{rule.level}</td>
+                  <td className="px-3 py-2 font-semibold whitespace-nowrap">{levelLabel(rule)}</td>
                   <td className="px-3 py-2">{rule.when}</td>
                   <td className="px-3 py-2 whitespace-nowrap">
                     {citeLinks(rule.cite).map((l, i) => (

@@ -23,12 +23,44 @@ export const LIFECYCLES = [
 ] as const;
 export type Lifecycle = (typeof LIFECYCLES)[number];
 
-const headerRuleSchema = z.strictObject({
-  header: z.string().min(1),
-  level: z.string().min(1),
-  when: z.string().min(1),
-  cite: z.string().min(1),
-});
+/** Requirement levels, as BCP 14 (RFC 2119, RFC 8174) spells them. */
+export const RULE_LEVELS = ["MUST", "SHOULD", "MAY", "MUST NOT", "SHOULD NOT"] as const;
+export type RuleLevel = (typeof RULE_LEVELS)[number];
+
+/**
+ * Where a rule's level comes from. `keyword`: the cited text states it with a BCP 14 keyword.
+ * `definition`: the status is defined in terms of the header, with no separate keyword.
+ * `advice`: non-normative wording ("ought to"). `practice`: what servers do, no requirement.
+ * `draft`: an Internet-Draft states it, so it may still change.
+ */
+export const RULE_BASES = ["keyword", "definition", "advice", "practice", "draft"] as const;
+export type RuleBasis = (typeof RULE_BASES)[number];
+
+const headerRuleSchema = z
+  .strictObject({
+    header: z.string().min(1),
+    level: z.enum(RULE_LEVELS),
+    basis: z.enum(RULE_BASES).default("keyword"),
+    /** What narrows or weakens the level, in words, e.g. "only if exact". */
+    qualifier: z.string().min(1).optional(),
+    when: z.string().min(1),
+    cite: z.string().min(1),
+    /** `context`: the cited section explains the situation but does not state the rule. */
+    citeRole: z.enum(["source", "context"]).default("source"),
+    /**
+     * An example value. Rules with one are the headers a correct response with this code carries
+     * (`headerRows`): the snippets send them as they are, the simulator with its own values.
+     */
+    example: z.string().min(1).optional(),
+  })
+  .refine((r) => r.basis === "keyword" || r.qualifier !== undefined, {
+    message: "a rule whose level is not stated with a keyword says why in `qualifier`",
+  })
+  .refine((r) => r.example === undefined || !r.level.endsWith("NOT"), {
+    message: "a rule that forbids a header has no example value",
+  });
+
+export type HeaderRule = z.infer<typeof headerRuleSchema>;
 
 const redirectSchema = z.strictObject({
   autoFollowByBrowsers: z.boolean(),
@@ -52,8 +84,17 @@ const entrySchema = z
     forbiddenHeaders: z.array(z.string()),
     discouragedHeaders: z.array(z.string()),
     headerRules: z.array(headerRuleSchema),
+    /** Whether a server may generate content (false for 1xx, 204, 205 and 304; RFC 9110 §15.3.6). */
     contentAllowed: z.boolean(),
+    /**
+     * The message ends at the blank line after the header section, whatever Content-Length or
+     * Transfer-Encoding say: 1xx, 204 and 304 (RFC 9112 §6.3). 205 is not among them: it has no
+     * content, but is framed as usual (Content-Length: 0).
+     */
+    endsAtHeaders: z.boolean().default(false),
     heuristicallyCacheable: z.boolean(),
+    /** The defining document says caches MUST NOT store this response (RFC 6585 §3-§6). */
+    neverStore: z.boolean().default(false),
     finalResponse: z.boolean(),
     notes: z.string(),
     caching: z.string(),
@@ -76,9 +117,15 @@ const entrySchema = z
   })
   .refine((e) => (e.lifecycle === "unofficial") === !e.official, {
     message: "unofficial lifecycle exactly when not official",
+  })
+  .refine((e) => !e.endsAtHeaders || !e.contentAllowed, {
+    message: "a status whose message ends at the header section cannot allow content",
+  })
+  .refine((e) => !e.neverStore || !e.heuristicallyCacheable, {
+    message: "a status caches must never store is not heuristically cacheable",
   });
 
-type Entry = z.infer<typeof entrySchema>;
+type Entry = z.output<typeof entrySchema>;
 
 export interface SpecLink {
   /** Display text, e.g. "RFC 9110 §15.5.2". */
@@ -218,4 +265,97 @@ export function reasonPhrase(code: number): string {
   if (info?.code === 418) return "I'm a teapot";
   if (info) return "Unused";
   return `Unassigned ${CLASS_NAMES[classOf(code)]}`;
+}
+
+/** One code-specific response header with an example value (see `headerRows`). */
+export interface HeaderRow {
+  header: string;
+  value: string;
+  level: RuleLevel;
+  cite: string;
+}
+
+const ROWS = new Map<number, readonly HeaderRow[]>(
+  SORTED.map((s) => [
+    s.code,
+    s.headerRules.flatMap((r) =>
+      r.example === undefined ? [] : [{ header: r.header, value: r.example, level: r.level, cite: r.cite }],
+    ),
+  ]),
+);
+
+/**
+ * The code-specific headers a correct response with `code` carries, in order, with example values:
+ * Location on 201 and the redirects, WWW-Authenticate on 401, Allow on 405, Retry-After on 429 and
+ * 503, and so on. The simulator, the snippets and the inspector all read these rows.
+ */
+export function headerRows(code: number): readonly HeaderRow[] {
+  return ROWS.get(code) ?? [];
+}
+
+/** The registry's rule for one header on one code, matched by exact name; none for rules about several. */
+export function headerRule(
+  code: number,
+  header: string,
+  levels?: readonly RuleLevel[],
+): HeaderRule | undefined {
+  const name = header.toLowerCase();
+  return REGISTRY.get(code)?.headerRules.find(
+    (r) => r.header.toLowerCase() === name && (levels === undefined || levels.includes(r.level)),
+  );
+}
+
+/** Whether `code` MUST (or, with `"SHOULD"`, at least SHOULD) carry `header`. */
+export function expectsHeader(code: number, header: string, atLeast: "MUST" | "SHOULD" = "MUST"): boolean {
+  return headerRule(code, header, atLeast === "MUST" ? ["MUST"] : ["MUST", "SHOULD"]) !== undefined;
+}
+
+/** The codes whose header rows include `header`, in numeric order (e.g. Location: 201, 300-303, 307, 308). */
+export function codesWithRow(header: string): number[] {
+  const name = header.toLowerCase();
+  return SORTED.filter((s) => headerRows(s.code).some((r) => r.header.toLowerCase() === name)).map(
+    (s) => s.code,
+  );
+}
+
+/**
+ * Whether HTTP forbids a server to generate content with this status: 1xx, 204, 205 and 304
+ * (RFC 9110 §6.4.1, §15.3.6), and every unregistered 1xx. Codes that never reach the wire (nginx's
+ * 444 and 499) have no content because nothing is sent, not because HTTP forbids it, so they do not
+ * count here.
+ */
+export function forbidsContent(code: number): boolean {
+  const info = REGISTRY.get(code);
+  if (!info) return code >= 100 && code < 200;
+  return !info.contentAllowed && info.onWire !== false;
+}
+
+/**
+ * Whether a message with this status ends at the blank line after its header section, whatever its
+ * framing headers say: 1xx, 204 and 304 (RFC 9112 §6.3).
+ */
+export function endsAtHeaders(code: number): boolean {
+  return REGISTRY.get(code)?.endsAtHeaders ?? (code >= 100 && code < 200);
+}
+
+/** Whether caches must never store a response with this status, and the section that says so. */
+export function neverStore(code: number): { cite: string } | null {
+  const info = REGISTRY.get(code);
+  if (!info?.neverStore) return null;
+  return { cite: info.specLink?.label ?? info.sources[0] ?? "" };
+}
+
+/** Every code caches must never store, in numeric order (RFC 6585's 428, 429, 431, 511). */
+export function neverStoredCodes(): number[] {
+  return SORTED.filter((s) => s.neverStore).map((s) => s.code);
+}
+
+/** The codes browsers follow by themselves (the redirects with `autoFollowByBrowsers`). */
+export function followedRedirect(code: number): boolean {
+  return REGISTRY.get(code)?.redirect?.autoFollowByBrowsers === true;
+}
+
+/** A rule's level as a page shows it: the keyword, with its qualifier when it has one. */
+export function levelLabel(rule: Pick<HeaderRule, "level" | "qualifier">): string {
+  return rule.qualifier ? `${rule.level} (${rule.qualifier})` : rule.level;
 }

@@ -7,8 +7,18 @@ import {
   allStatuses,
   citeLinks,
   classOf,
+  codesWithRow,
+  endsAtHeaders,
+  expectsHeader,
+  followedRedirect,
+  forbidsContent,
   getStatus,
+  headerRows,
+  levelLabel,
+  neverStore,
+  neverStoredCodes,
   reasonPhrase,
+  RULE_LEVELS,
   rfcSectionUrl,
   statusesByClass,
 } from "./index";
@@ -136,10 +146,99 @@ describe("registry contents", () => {
     for (const g of groups) for (const s of g.statuses) expect(classOf(s.code)).toBe(g.cls);
   });
 
-  it("matches the shared rule book it was copied from, when that is present", () => {
+  it("covers the codes of the shared rule book it started from, when that is present", () => {
+    // The rule book is not kept in step with the registry (its README says so): the registry's rules
+    // are typed now and its facts get corrected, so only the set of codes is compared.
     const shared = path.resolve(process.cwd(), "../shared/reference/status-rules.json");
     if (!fs.existsSync(shared)) return; // outside the workspace there is nothing to compare with
-    expect(JSON.parse(fs.readFileSync(shared, "utf8"))).toEqual(data);
+    const book = JSON.parse(fs.readFileSync(shared, "utf8")) as { code: number; official: boolean }[];
+    expect(book.map((e) => [e.code, e.official])).toEqual(data.map((e) => [e.code, e.official]));
+  });
+});
+
+describe("typed rules", () => {
+  const rules = allStatuses().flatMap((s) => s.headerRules.map((r) => ({ code: s.code, ...r })));
+
+  it("gives every rule one of the five BCP 14 levels, and a qualifier where no keyword states it", () => {
+    for (const r of rules) {
+      expect(RULE_LEVELS, `${r.code} ${r.header}`).toContain(r.level);
+      if (r.basis !== "keyword") expect(r.qualifier, `${r.code} ${r.header}`).toBeTruthy();
+    }
+    // The rule book's free-text levels survive as qualifiers, not lost.
+    const c303 = rules.find((r) => r.code === 303 && r.header === "Location");
+    expect(c303).toMatchObject({ level: "MUST", basis: "definition" });
+    const c304 = rules.find((r) => r.code === 304 && r.header === "Content-Length");
+    expect(levelLabel(c304!)).toBe("MAY (only if exact)");
+    expect(rules.find((r) => r.code === 415 && r.header === "Accept-Encoding")).toMatchObject({
+      basis: "advice",
+    });
+    expect(rules.find((r) => r.code === 408 && r.header === "Connection")).toMatchObject({
+      basis: "practice",
+      citeRole: "context",
+    });
+  });
+
+  it("agrees with the header lists for every keyword rule about one field", () => {
+    const list = {
+      MUST: "requiredHeaders",
+      SHOULD: "recommendedHeaders",
+      MAY: "optionalHeaders",
+      "MUST NOT": "forbiddenHeaders",
+      "SHOULD NOT": "discouragedHeaders",
+    } as const;
+    // 206's multipart rules hold only for multipart/byteranges, so the lists follow the single-part case.
+    const conditional = (r: (typeof rules)[number]) => r.code === 206 && /multipart/.test(r.when);
+    for (const r of rules) {
+      if (!/^[A-Za-z-]+$/.test(r.header) || r.header === "Date" || r.basis === "advice" || conditional(r))
+        continue;
+      expect(getStatus(r.code)?.[list[r.level]], `${r.code} ${r.level} ${r.header}`).toContain(r.header);
+    }
+  });
+
+  it("puts Location on 201 and the redirects that carry one (RFC 9110 §10.2.2), and nowhere else", () => {
+    expect(codesWithRow("Location")).toEqual([201, 300, 301, 302, 303, 307, 308]);
+    expect(headerRows(405)).toMatchObject([{ header: "Allow", level: "MUST" }]);
+    expect(headerRows(426).map((r) => r.header)).toEqual(["Upgrade", "Connection"]);
+    expect(codesWithRow("Retry-After")).toEqual([429, 503]);
+    for (const s of allStatuses())
+      for (const row of headerRows(s.code)) {
+        expect(s.forbiddenHeaders, `${s.code} ${row.header}`).not.toContain(row.header);
+        expect(row.value.trim(), `${s.code} ${row.header}`).toBe(row.value);
+      }
+  });
+
+  it("says which codes expect a header at MUST or SHOULD", () => {
+    expect(expectsHeader(226, "ETag")).toBe(true);
+    expect(expectsHeader(200, "ETag")).toBe(false);
+    expect(expectsHeader(200, "ETag", "SHOULD")).toBe(true);
+    expect(expectsHeader(401, "www-authenticate")).toBe(true);
+  });
+
+  it("marks exactly RFC 6585's 428, 429, 431 and 511 as never stored, citing their sections", () => {
+    expect(neverStoredCodes()).toEqual([428, 429, 431, 511]);
+    expect([428, 429, 431, 511].map((c) => neverStore(c)?.cite)).toEqual([
+      "RFC 6585 §3",
+      "RFC 6585 §4",
+      "RFC 6585 §5",
+      "RFC 6585 §6",
+    ]);
+    expect(neverStore(200)).toBeNull();
+  });
+
+  it("forbids content on 1xx, 204, 205 and 304 (RFC 9110 §15.3.6), not on 444/499, which are never sent", () => {
+    expect(codesWhere((s) => forbidsContent(s.code))).toEqual([100, 101, 102, 103, 104, 204, 205, 304]);
+    expect(forbidsContent(150)).toBe(true);
+    expect(forbidsContent(299)).toBe(false);
+  });
+
+  it("ends 1xx, 204 and 304 at the header section (RFC 9112 §6.3); 205 is framed as usual", () => {
+    expect(codesWhere((s) => endsAtHeaders(s.code))).toEqual([100, 101, 102, 103, 104, 204, 304]);
+    expect(endsAtHeaders(205)).toBe(false);
+    expect(endsAtHeaders(150)).toBe(true);
+  });
+
+  it("knows which redirects browsers follow by themselves", () => {
+    expect(codesWhere((s) => followedRedirect(s.code))).toEqual([301, 302, 303, 307, 308]);
   });
 });
 
