@@ -3,6 +3,7 @@
  * curl and fetch commands, and explaining what the browser hides. No React, no DOM.
  */
 import { TOKEN, type HeaderList } from "./http";
+import { followedRedirect } from "./registry";
 
 export const CONSOLE_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 export type ConsoleMethod = (typeof CONSOLE_METHODS)[number];
@@ -109,7 +110,7 @@ export function hiddenNotes(code: number, method: string, sentStatus: number | n
       text: `fetch() never shows interim 1xx responses: a page only sees the final response. The simulator cannot end with a ${code}, so it answers 200 and says so in its body.`,
     });
   }
-  if ([301, 302, 303, 307, 308].includes(code)) {
+  if (followedRedirect(code)) {
     notes.push({
       kind: "redirect",
       text: `A browser follows a ${code} by itself, so a script normally sees only the final response. The console asks for redirect: "manual", which hides the ${code} (status 0, no headers): the server's own account of the ${code} it sent is shown below.`,

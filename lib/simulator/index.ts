@@ -9,7 +9,7 @@ import { z } from "zod";
 
 import { httpDateNow, type HeaderList } from "../http";
 import { PROBLEM_JSON, problem, type InvalidParam } from "../problem";
-import { getStatus, reasonPhrase } from "../registry";
+import { expectsHeader, forbidsContent, getStatus, headerRows, reasonPhrase } from "../registry";
 
 import { drawValue, isWeighted, parseChoices, pick, type SequenceStore } from "./choice";
 import { MAX_ECHO_BYTES, negotiateFormat, parseOptions, type BodyFormat, type SimOptions } from "./options";
@@ -80,10 +80,8 @@ const CORS_SAFELISTED = new Set([
   "pragma",
 ]);
 
-/** Statuses whose responses never carry content (RFC 9110 §6.4.1, §15.3.6). */
-export function forbidsContent(status: number): boolean {
-  return (status >= 100 && status < 200) || status === 204 || status === 205 || status === 304;
-}
+/** Statuses whose responses never carry content (RFC 9110 §6.4.1, §15.3.6): read from the registry. */
+export { forbidsContent };
 
 const codeSchema = z
   .string()
@@ -252,43 +250,61 @@ export function allowFor405(method: string): string {
   return SIMULATED_METHODS.filter((x) => !refused.has(x)).join(", ");
 }
 
-/** Code-specific headers a correct server sends with this status (RFC 9110 §10, §11, §14, §15). */
-function codeHeaders(status: number, method: string, options: SimOptions): HeaderList {
-  switch (status) {
-    case 201:
-    case 300:
-    case 301:
-    case 302:
-    case 303:
-    case 307:
-    case 308:
-      return [["Location", options.location ?? DEFAULT_LOCATION]];
-    case 401:
+/**
+ * The simulator's own value for a code-specific header, by header name; undefined keeps the
+ * registry's example. Which headers go with which code comes from the registry (`headerRows`).
+ */
+function simulatedValue(
+  name: string,
+  example: string,
+  status: number,
+  method: string,
+  options: SimOptions,
+): string | undefined {
+  switch (name.toLowerCase()) {
+    case "location":
+      return options.location ?? DEFAULT_LOCATION;
+    case "www-authenticate":
       // Bearer by default: a Basic challenge makes browsers open a login dialog.
-      return [
-        [
-          "WWW-Authenticate",
-          options.authScheme === "basic"
-            ? 'Basic realm="statuscodes simulator", charset="UTF-8"'
-            : 'Bearer realm="statuscodes simulator"',
-        ],
-      ];
-    case 405:
-      return [["Allow", allowFor405(method)]];
-    case 407:
-      return [["Proxy-Authenticate", 'Basic realm="statuscodes simulated proxy"']];
-    case 416:
-      return [["Content-Range", `bytes */${SIMULATED_REPRESENTATION_LENGTH}`]];
-    case 426:
-      return [
-        ["Upgrade", "TLS/1.3, HTTP/1.1"],
-        ["Connection", "Upgrade"],
-      ];
-    case 451:
-      return [["Link", '</451>; rel="blocked-by"']];
+      return options.authScheme === "basic"
+        ? 'Basic realm="statuscodes simulator", charset="UTF-8"'
+        : 'Bearer realm="statuscodes simulator"';
+    case "allow":
+      return allowFor405(method);
+    case "proxy-authenticate":
+      return 'Basic realm="statuscodes simulated proxy"';
+    case "content-range":
+      // An unsatisfied range names the simulated representation's length (a 206's is set from its body).
+      return `bytes */${SIMULATED_REPRESENTATION_LENGTH}`;
+    case "upgrade":
+      return "TLS/1.3, HTTP/1.1";
+    case "link":
+      // A blocked-by link points at the code's reference page, which stands in for the blocking party.
+      return /rel="?blocked-by/.test(example) ? `</${status}>; rel="blocked-by"` : undefined;
     default:
-      return [];
+      return undefined;
   }
+}
+
+/** Headers set elsewhere in `simulate()`: from the body (ETag, a 206's Content-Range) or the options. */
+function setElsewhere(name: string, status: number): boolean {
+  const lower = name.toLowerCase();
+  return lower === "etag" || lower === "retry-after" || (lower === "content-range" && status < 300);
+}
+
+/** Code-specific headers a correct server sends with this status (the registry's rows, RFC 9110 §10, §11, §14, §15). */
+function codeHeaders(status: number, method: string, options: SimOptions): HeaderList {
+  const out: HeaderList = [];
+  for (const row of headerRows(status)) {
+    if (setElsewhere(row.header, status)) continue;
+    out.push([row.header, simulatedValue(row.header, row.value, status, method, options) ?? row.value]);
+  }
+  return out;
+}
+
+/** Whether the registry gives this status a Retry-After row (429, 503), which the simulator fills with its default. */
+function hasRetryAfterRow(status: number): boolean {
+  return headerRows(status).some((r) => r.header.toLowerCase() === "retry-after");
 }
 
 function exposeHeaders(headers: HeaderList): string {
@@ -465,7 +481,10 @@ export function simulate(req: SimRequest): SimResponse {
       interim.push({ status: 100, headers: [] });
     if (requested === 102) interim.push({ status: 102, headers: [] });
     if (requested === 103)
-      interim.push({ status: 103, headers: [["Link", "</styles.css>; rel=preload; as=style"]] });
+      interim.push({
+        status: 103,
+        headers: headerRows(103).map((r): [string, string] => [r.header, r.value]),
+      });
   }
   const c: Ctx = { req, url, method, requested, status, options, weighted, interimSent: interim.length > 0 };
   // HEAD gets the headers a GET would get (RFC 9110 §9.3.2), so they are computed from the GET's body.
@@ -485,8 +504,9 @@ export function simulate(req: SimRequest): SimResponse {
     const rendered = renderBody(bodyCtx, status, format);
     body = rendered.body;
     headers.push(["Content-Type", rendered.type]);
-    if (status === 200 || status === 226) headers.push(["ETag", `"${fnv1a(body)}"`]);
-    if (status === 206) {
+    // An ETag over the body wherever the registry says one is due (200 SHOULD, 226 MUST).
+    if (expectsHeader(status, "ETag", "SHOULD")) headers.push(["ETag", `"${fnv1a(body)}"`]);
+    if (status < 300 && headerRows(status).some((r) => r.header === "Content-Range")) {
       // The body is the first bytes of a longer simulated representation.
       const len = utf8Length(body);
       headers.push(["Content-Range", `bytes 0-${len - 1}/${len + SIMULATED_REPRESENTATION_LENGTH}`]);
@@ -495,8 +515,7 @@ export function simulate(req: SimRequest): SimResponse {
   if (options.format === undefined && !forbidsContent(status)) headers.push(["Vary", "Accept"]);
 
   headers.push(...codeHeaders(status, method, options));
-  const retryAfter =
-    options.retryAfter ?? (status === 429 || status === 503 ? DEFAULT_RETRY_AFTER : undefined);
+  const retryAfter = options.retryAfter ?? (hasRetryAfterRow(status) ? DEFAULT_RETRY_AFTER : undefined);
   if (retryAfter !== undefined) headers.push(["Retry-After", retryAfter]);
   headers.push(...COMMON_HEADERS, [SIMULATED_HEADER, String(requested)]);
 

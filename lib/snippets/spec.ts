@@ -3,7 +3,7 @@
  * sends, the headers it sets (with example values), and its body. The four renderers turn this into
  * Express, FastAPI, Spring Boot and Go code, so every language says the same thing for every code.
  */
-import { getStatus, reasonPhrase, type StatusInfo } from "../registry";
+import { forbidsContent, getStatus, headerRows, reasonPhrase, type StatusInfo } from "../registry";
 
 export type BodySpec =
   | { kind: "none" }
@@ -109,46 +109,9 @@ function problemBody(info: StatusInfo | undefined, code: number): BodySpec {
 
 const ORDER = { id: 8412, status: "shipped" };
 
+/** The headers a correct handler sets for `code`: the registry's rows, with their example values. */
 function codeHeaders(code: number): [string, string][] {
-  switch (code) {
-    case 201:
-      return [["Location", EXAMPLE_PATH]];
-    case 202:
-      return [["Location", "/jobs/71"]];
-    case 206:
-      return [["Content-Range", `bytes 0-9/${PARTIAL_REPRESENTATION.length}`]];
-    case 226:
-      return [["ETag", '"v43"']];
-    case 300:
-      return [["Location", "/orders/8412.json"]];
-    case 301:
-    case 302:
-    case 303:
-    case 307:
-    case 308:
-      return [["Location", "/orders/8412-new"]];
-    case 401:
-      return [["WWW-Authenticate", 'Bearer realm="api"']];
-    case 405:
-      return [["Allow", "GET, HEAD"]];
-    case 407:
-      return [["Proxy-Authenticate", 'Basic realm="proxy"']];
-    case 416:
-      return [["Content-Range", `bytes */${PARTIAL_REPRESENTATION.length}`]];
-    case 426:
-      return [
-        ["Upgrade", "websocket"],
-        ["Connection", "Upgrade"],
-      ];
-    case 429:
-      return [["Retry-After", "60"]];
-    case 451:
-      return [["Link", '<https://example.com/legal/8412>; rel="blocked-by"']];
-    case 503:
-      return [["Retry-After", "120"]];
-    default:
-      return [];
-  }
+  return headerRows(code).map((r): [string, string] => [r.header, r.value]);
 }
 
 function successBody(code: number): BodySpec {
@@ -217,8 +180,7 @@ export function snippetSpec(code: number): SnippetSpec {
   const notes = notesFor(info, code);
 
   if (code < 200) {
-    const interimHeaders: [string, string][] =
-      code === 103 ? [["Link", "</styles.css>; rel=preload; as=style"]] : [];
+    const interimHeaders = codeHeaders(code);
     notes.unshift(
       `${code} is an interim response: it can precede the final response but never replace it.`,
       code === 100
@@ -259,7 +221,7 @@ export function snippetSpec(code: number): SnippetSpec {
     };
   }
 
-  const noContent = code === 204 || code === 205;
+  const noContent = forbidsContent(code);
   let body: BodySpec;
   if (noContent) body = { kind: "none" };
   else if (code >= 400) body = problemBody(info, code);

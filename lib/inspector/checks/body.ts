@@ -1,9 +1,8 @@
 /** G. Body and framing. */
+import { endsAtHeaders, forbidsContent, getStatus } from "../../registry";
 import type { CheckDef, FindingDraft } from "../types";
 
 import { listValues, mediaType } from "./util";
-
-const noContentStatus = (s: number) => (s >= 100 && s < 200) || s === 204 || s === 304;
 
 export const BODY_CHECKS: CheckDef[] = [
   {
@@ -12,12 +11,21 @@ export const BODY_CHECKS: CheckDef[] = [
     summary: "No content on 1xx, 204, 205, 304 or HEAD responses",
     run(ctx) {
       if (!ctx.hasContent) return null;
-      if (noContentStatus(ctx.status) || ctx.status === 205) {
+      if (endsAtHeaders(ctx.status)) {
         return {
           severity: "error",
           title: `Content on a ${ctx.status}`,
-          explanation: `A ${ctx.status} ends after its header section${ctx.status === 205 ? " (the server must not generate content)" : ""}; the extra bytes will be read as the start of the next response on the connection.`,
-          cite: ctx.status === 205 ? "RFC 9110 §15.3.6" : "RFC 9110 §6.4.1, RFC 9112 §6.3",
+          explanation: `A ${ctx.status} ends after its header section; the extra bytes will be read as the start of the next response on the connection.`,
+          cite: "RFC 9110 §6.4.1, RFC 9112 §6.3",
+        };
+      }
+      if (forbidsContent(ctx.status)) {
+        // 205: framed as usual, but the server must not generate content.
+        return {
+          severity: "error",
+          title: `Content on a ${ctx.status}`,
+          explanation: `A server must not generate content in a ${ctx.status}: the client is only told to reset the view that sent the request.`,
+          cite: getStatus(ctx.status)?.specLink?.label ?? "RFC 9110 §6.4.1",
         };
       }
       if (ctx.method === "HEAD") {
@@ -84,7 +92,7 @@ export const BODY_CHECKS: CheckDef[] = [
           subject: "Content-Length",
         });
       const body = ctx.input.response.body;
-      const framed = !(ctx.method === "HEAD" || ctx.status === 304 || noContentStatus(ctx.status));
+      const framed = !(ctx.method === "HEAD" || endsAtHeaders(ctx.status));
       if (/^\d+$/.test(v) && framed && typeof body === "string" && !ctx.has("content-encoding")) {
         const actual = new TextEncoder().encode(body).length;
         if (actual !== Number(v)) {

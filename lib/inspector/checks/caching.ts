@@ -1,16 +1,8 @@
 /** C. Caching and validation. */
-import { getStatus } from "../../registry";
+import { getStatus, neverStore, neverStoredCodes } from "../../registry";
 import type { CheckDef, Context, FindingDraft } from "../types";
 
 import { parseCacheControl, parseHttpDate, splitList, TOKEN, type Directive } from "./util";
-
-/** RFC 6585 says responses with these codes MUST NOT be stored by a cache (§3, §4, §5, §6). */
-const NEVER_STORE: Record<number, string> = {
-  428: "RFC 6585 §3",
-  429: "RFC 6585 §4",
-  431: "RFC 6585 §5",
-  511: "RFC 6585 §6",
-};
 
 /** Response directives that take a delta-seconds argument (RFC 9111 §5.2.2, RFC 5861 §3-§4). */
 const DELTA_DIRECTIVES = ["max-age", "s-maxage", "stale-while-revalidate", "stale-if-error"];
@@ -161,7 +153,7 @@ export function cachePolicy(ctx: Context): CachePolicy {
     hasExpires: ctx.has("expires"),
     explicit: find("max-age") !== undefined || find("s-maxage") !== undefined || ctx.has("expires"),
     heuristicStatus: getStatus(ctx.status)?.heuristicallyCacheable ?? false,
-    neverStore: ctx.status in NEVER_STORE,
+    neverStore: neverStore(ctx.status) !== null,
     methodCacheable: ctx.method === undefined || ctx.method === "GET" || ctx.method === "HEAD",
     authorized: ctx.req("authorization") !== undefined,
   };
@@ -372,7 +364,7 @@ export const CACHING_CHECKS: CheckDef[] = [
           subject: "Cache-Control",
         };
       }
-      const neverCite = NEVER_STORE[ctx.status];
+      const neverCite = neverStore(ctx.status)?.cite;
       if (neverCite) {
         return {
           severity: "info",
@@ -469,9 +461,11 @@ export const CACHING_CHECKS: CheckDef[] = [
   {
     id: "cache.never-store-code",
     group: "caching",
-    summary: "428, 429, 431 and 511 carry no directives that invite caching",
+    summary: `${neverStoredCodes()
+      .join(", ")
+      .replace(/, (\d+)$/, " and $1")} carry no directives that invite caching`,
     run(ctx) {
-      const cite = NEVER_STORE[ctx.status];
+      const cite = neverStore(ctx.status)?.cite;
       if (!cite) return null;
       const p = cachePolicy(ctx);
       const inviting = [

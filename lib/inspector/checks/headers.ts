@@ -1,9 +1,16 @@
 /** B. Required and code-specific headers. */
+import { codesWithRow, followedRedirect, getStatus, headerRule, headerRows } from "../../registry";
 import type { CheckDef, Context, FindingDraft } from "../types";
 
 import { isDelaySeconds, listValues, parseHttpDate, splitList } from "./util";
 
-const REDIRECTS_WITH_LOCATION = [301, 302, 303, 307, 308];
+/** The registry's MUST rule for `header` on this status, if it has one. */
+function mustRule(status: number, header: string) {
+  return headerRule(status, header, ["MUST"]);
+}
+
+/** Codes whose correct response carries Location (the registry's rows: 201 and the redirects). */
+const LOCATION_MEANINGFUL = new Set(codesWithRow("Location"));
 
 /** Fields that may appear once only (RFC 9110 §5.3: not list-valued). */
 const SINGLETONS = [
@@ -75,8 +82,11 @@ function contentRangeProblem(value: string): string | null {
   return null;
 }
 
-function authChallenge(ctx: Context, status: number, field: string, cite: string): FindingDraft | null {
-  if (ctx.status !== status) return null;
+function authChallenge(ctx: Context, field: string): FindingDraft | null {
+  const rule = mustRule(ctx.status, field);
+  if (!rule) return null;
+  const { status } = ctx;
+  const cite = rule.cite;
   const values = ctx.all(field).filter((v) => v.trim() !== "");
   if (values.length === 0) {
     return {
@@ -105,22 +115,20 @@ export const HEADER_CHECKS: CheckDef[] = [
     group: "headers",
     summary: "401 carries WWW-Authenticate and 407 carries Proxy-Authenticate",
     // httplint is silent here (its status401/status407 are empty); RFC 9110 makes both a MUST.
-    run: (ctx) =>
-      authChallenge(ctx, 401, "WWW-Authenticate", "RFC 9110 §15.5.2, §11.6.1") ??
-      authChallenge(ctx, 407, "Proxy-Authenticate", "RFC 9110 §15.5.8, §11.7.1"),
+    run: (ctx) => authChallenge(ctx, "WWW-Authenticate") ?? authChallenge(ctx, "Proxy-Authenticate"),
   },
   {
     id: "hdr.405-allow",
     group: "headers",
     summary: "405 carries Allow",
     run(ctx) {
-      if (ctx.status !== 405 || ctx.has("allow")) return null;
+      const rule = mustRule(ctx.status, "Allow");
+      if (!rule || ctx.has("allow")) return null;
       return {
         severity: "error",
-        title: "405 without Allow",
-        explanation:
-          "A 405 must list the methods the resource does support in Allow (an empty value is allowed).",
-        cite: "RFC 9110 §15.5.6, §10.2.1",
+        title: `${ctx.status} without Allow`,
+        explanation: `A ${ctx.status} must list the methods the resource does support in Allow (an empty value is allowed).`,
+        cite: rule.cite,
         subject: "Allow",
       };
     },
@@ -131,12 +139,13 @@ export const HEADER_CHECKS: CheckDef[] = [
     summary: "101 and 426 carry Upgrade, and Upgrade comes with Connection: upgrade",
     run(ctx) {
       const out: FindingDraft[] = [];
-      if ((ctx.status === 101 || ctx.status === 426) && !ctx.has("upgrade")) {
+      const rule = mustRule(ctx.status, "Upgrade");
+      if (rule && !ctx.has("upgrade")) {
         out.push({
           severity: "error",
           title: `${ctx.status} without Upgrade`,
           explanation: `A ${ctx.status} must name the protocol(s) in Upgrade.`,
-          cite: ctx.status === 101 ? "RFC 9110 §15.2.2, §7.8" : "RFC 9110 §15.5.22, §7.8",
+          cite: rule.cite,
           subject: "Upgrade",
         });
       }
@@ -161,15 +170,17 @@ export const HEADER_CHECKS: CheckDef[] = [
   {
     id: "hdr.redirect-location",
     group: "headers",
-    summary: "301, 302, 303, 307 and 308 carry Location",
+    summary: "The redirects browsers follow (301, 302, 303, 307, 308) carry Location",
     run(ctx) {
-      if (!REDIRECTS_WITH_LOCATION.includes(ctx.status) || ctx.has("location")) return null;
+      if (!followedRedirect(ctx.status) || ctx.has("location")) return null;
+      const rule = headerRule(ctx.status, "Location");
+      const section = getStatus(ctx.status)?.section;
       return {
-        severity: ctx.status === 303 ? "error" : "warning",
+        severity: rule?.level === "MUST" ? "error" : "warning",
         title: `${ctx.status} without Location`,
         explanation:
           "A redirect without Location gives the client nowhere to go: it will stop here and show this response.",
-        cite: `RFC 9110 §15.4.${{ 301: 2, 302: 3, 303: 4, 307: 8, 308: 9 }[ctx.status as 301 | 302 | 303 | 307 | 308]}, §10.2.2`,
+        cite: section ? `RFC 9110 §${section}, §10.2.2` : "RFC 9110 §10.2.2",
         subject: "Location",
       };
     },
@@ -179,11 +190,13 @@ export const HEADER_CHECKS: CheckDef[] = [
     group: "headers",
     summary: "201 says where the new resource is",
     run(ctx) {
-      if (ctx.status !== 201 || ctx.has("location")) return null;
+      // The successes whose registry rules ask for Location (201).
+      const rule = headerRule(ctx.status, "Location", ["SHOULD"]);
+      if (!rule || ctx.status >= 300 || ctx.has("location")) return null;
       // httplint calls this bad; RFC 9110 lets the target URI stand in, and only POST's section says SHOULD.
       return {
         severity: ctx.method === "POST" ? "warning" : "info",
-        title: "201 without Location",
+        title: `${ctx.status} without Location`,
         explanation: "Without Location the client must assume the request's own URI is the new resource.",
         cite: ctx.method === "POST" ? "RFC 9110 §9.3.3, §15.3.2" : "RFC 9110 §15.3.2",
         subject: "Location",
@@ -195,7 +208,12 @@ export const HEADER_CHECKS: CheckDef[] = [
     group: "headers",
     summary: "Location only on 201 and 3xx",
     run(ctx) {
-      if (!ctx.has("location") || ctx.status === 201 || (ctx.status >= 300 && ctx.status < 400)) return null;
+      if (
+        !ctx.has("location") ||
+        LOCATION_MEANINGFUL.has(ctx.status) ||
+        (ctx.status >= 300 && ctx.status < 400)
+      )
+        return null;
       return {
         severity: "warning",
         title: `Location on a ${ctx.status}`,
@@ -344,18 +362,19 @@ export const HEADER_CHECKS: CheckDef[] = [
           subject: "Retry-After",
         });
       }
-      if (v === undefined && (ctx.status === 429 || ctx.status === 503)) {
+      const row = headerRows(ctx.status).find((r) => r.header === "Retry-After");
+      if (v === undefined && row) {
         out.push({
           severity: "info",
           title: `${ctx.status} without Retry-After`,
           explanation: "Say when to come back; clients otherwise guess and may retry too soon.",
-          cite: ctx.status === 429 ? "RFC 6585 §4" : "RFC 9110 §15.6.4, §10.2.3",
+          cite: row.cite,
           subject: "Retry-After",
         });
       }
       if (
         v !== undefined &&
-        ![413, 429, 503].includes(ctx.status) &&
+        !headerRule(ctx.status, "Retry-After") &&
         !(ctx.status >= 300 && ctx.status < 400)
       ) {
         out.push({

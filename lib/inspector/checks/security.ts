@@ -4,6 +4,7 @@
  * Several of these headers are defined outside the RFC series (CSP, Referrer Policy, the Fetch rules for
  * nosniff); their citations point at the closest RFC.
  */
+import { endsAtHeaders } from "../../registry";
 import type { CheckDef, Context, FindingDraft } from "../types";
 
 import { listValues, mediaType, splitList } from "./util";
@@ -308,7 +309,7 @@ export const SECURITY_CHECKS: CheckDef[] = [
         };
       }
       const s = ctx.status;
-      if (s < 200 || s === 204 || s === 304 || (s >= 300 && s < 400 && ctx.has("location"))) return null;
+      if (endsAtHeaders(s) || (s >= 300 && s < 400 && ctx.has("location"))) return null;
       if (!ctx.hasContent && !ctx.has("content-type")) return null;
       return {
         severity: "warning",
