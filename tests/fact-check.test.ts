@@ -6,6 +6,9 @@
 import { describe, expect, it } from "vitest";
 
 import { readStatusPage } from "@/lib/content";
+import { inspect } from "@/lib/inspector";
+import { simulate } from "@/lib/simulator";
+import { exampleRequest } from "@/lib/simulator/examples";
 
 interface Finding {
   code: number;
@@ -117,5 +120,43 @@ describe.each(FINDINGS)("/$code: $source", ({ code, must = [], mustNot = [] }) =
   });
   it.each(mustNot.map((r) => [String(r), r] as const))("no longer states %s", (_, r) => {
     expect(text).not.toMatch(r);
+  });
+});
+
+/** The Inspector's findings on a page: its verdict on the simulator's answer to the page's example request. */
+function pageFindings(code: number) {
+  const request = exampleRequest(code);
+  const sim = simulate(request);
+  return inspect({
+    response: { status: sim.status, reason: sim.statusText, headers: sim.headers, body: sim.body },
+    request: { method: request.method, headers: request.headers.map(([n, v]): [string, string] => [n, v]) },
+  }).findings;
+}
+
+describe("Inspector verdicts on the pages", () => {
+  it.each([204, 101, 226, 411, 424])("/%i: the first card is a whole sentence", (code) => {
+    const first = pageFindings(code)[0];
+    expect(first?.explanation).toMatch(/[.!?]$/);
+    expect(first?.explanation).not.toMatch(/\(e\.g\.?$/);
+  });
+
+  it("/412: no invalidation claim for an error answer (RFC 9111 §4.4: non-error statuses only)", () => {
+    const card = pageFindings(412).find((f) => f.id === "cache.summary");
+    expect(card?.explanation).not.toMatch(/(also makes|, caches also) drop/);
+    expect(card?.explanation).toMatch(/only on a 2xx or 3xx/);
+  });
+
+  it.each([100, 201])("/%i: the POST card says POST responses can be stored (RFC 9110 §9.3.3)", (code) => {
+    const card = pageFindings(code).find((f) => f.id === "cache.summary");
+    expect(card?.explanation).toMatch(
+      /a response to POST only when it has explicit freshness and a Content-Location/,
+    );
+    expect(card?.cite.map((c) => c.label)).toContain("RFC 9110 §9.3.3");
+  });
+
+  it("/417 (a PUT): a 4xx does not invalidate, and PUT is not a storable method", () => {
+    const card = pageFindings(417).find((f) => f.id === "cache.summary");
+    expect(card?.explanation).toMatch(/not to PUT/);
+    expect(card?.explanation).toMatch(/only on a 2xx or 3xx/);
   });
 });

@@ -1,4 +1,5 @@
 import type { StatusInfo } from "@/lib/registry";
+import { unofficialSpecSentence } from "@/lib/registry/sentences";
 
 import { SpecAnchor } from "./spec-link";
 
@@ -12,10 +13,7 @@ export function SpecLinks({ status }: { status: StatusInfo }) {
           Defined in <SpecAnchor link={status.specLink} />.
         </p>
       ) : (
-        <p>
-          Not defined by any specification and not in the IANA registry
-          {status.origin ? <> — a convention of {status.origin}</> : null}.
-        </p>
+        <p>{unofficialSpecSentence(status.origin)}</p>
       )}
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {sources.map((l) => (

@@ -348,11 +348,25 @@ export const CACHING_CHECKS: CheckDef[] = [
         };
       }
       if (!p.methodCacheable) {
+        const method = ctx.method ?? "";
+        // RFC 9110 §9.3.3: POST responses are storable with explicit freshness and a matching
+        // Content-Location, for reuse by a later GET or HEAD; no other unsafe method's are.
+        const storable =
+          method === "POST"
+            ? "Caches store responses to GET and HEAD; a response to POST only when it has explicit freshness and a Content-Location naming the request's own URI, and then only to answer a later GET or HEAD."
+            : `Caches store responses to GET and HEAD (and, under conditions, POST), not to ${method}.`;
+        // RFC 9111 §4.4: only a non-error (2xx or 3xx) answer to an unsafe method invalidates.
+        const unsafe = !["GET", "HEAD", "OPTIONS", "TRACE"].includes(method);
+        const invalidation = !unsafe
+          ? ""
+          : ctx.status < 400
+            ? ` Because this is a non-error answer to ${method}, caches also drop what they stored for this URL.`
+            : ` An error answer like this one does not make caches drop what they stored for this URL: that happens only on a 2xx or 3xx.`;
         return {
           severity: "info",
-          title: `Not reused by caches (response to ${ctx.method ?? ""})`,
-          explanation: `Caches store responses to GET and HEAD. A successful response to an unsafe method such as ${ctx.method ?? ""} also makes caches drop what they stored for this URL.`,
-          cite: "RFC 9111 §3, §4.4",
+          title: `Not reused by caches (response to ${method})`,
+          explanation: storable + invalidation,
+          cite: method === "POST" ? "RFC 9110 §9.3.3, RFC 9111 §3, §4.4" : "RFC 9111 §3, §4.4",
         };
       }
       if (p.noStore) {

@@ -1,5 +1,6 @@
 /** A. Status semantics. */
 import { getStatus, reasonPhrase } from "../../registry";
+import { firstSentences } from "../../registry/sentences";
 import type { CheckDef } from "../types";
 
 import { listValues } from "./util";
@@ -15,7 +16,7 @@ export const STATUS_CHECKS: CheckDef[] = [
       const info = getStatus(s);
       const cls = Math.floor(s / 100);
       const meaning = info
-        ? `${s} ${info.reason}: ${info.notes.split(". ")[0]?.replace(/\.$/, "")}.`
+        ? `${s} ${info.reason}: ${firstSentences(info.notes)}`
         : `${s} is not a registered code; clients treat it like ${cls}00 ${reasonPhrase(cls * 100)}.`;
       return {
         severity: "info",
@@ -101,7 +102,7 @@ export const STATUS_CHECKS: CheckDef[] = [
           return {
             severity: "info",
             title: `${info.code} is ${info.lifecycle}`,
-            explanation: info.notes.split(". ").slice(0, 2).join(". "),
+            explanation: firstSentences(info.notes, 2),
             cite,
           };
       }
