@@ -34,6 +34,10 @@ export interface SimRequest {
   canSendInterim?: boolean;
   /** Per-seed counters for weighted codes; without it a seed always starts at draw 0. */
   sequences?: SequenceStore;
+  /** Whether the adapter can act on the connection (close, reset, stall, ...) for `fault`. */
+  canSendFaults?: boolean;
+  /** Set by lib/scenarios before simulate(): the body's `scenario` member and headers it adds. */
+  scenario?: { info: Record<string, unknown>; headers: HeaderList };
 }
 
 export interface InterimResponse {
@@ -53,6 +57,10 @@ export interface SimResponse {
   interim: InterimResponse[];
   /** For HEAD: the length of the body a GET would get, for Content-Length. */
   getLength?: number;
+  /** A scenario fault the adapter performs instead of (or while) sending this answer. */
+  fault?: { kind: "close" | "reset" | "stall" | "truncate" | "slow-body"; ms: number };
+  /** True when the answer depends on scenario state: never reuse it for another request. */
+  stateful?: boolean;
 }
 
 /** Methods the simulator answers; any of them may be sent to any code. */
@@ -205,6 +213,7 @@ function diagnosticValue(c: Ctx, status: number): Record<string, unknown> {
   const interim = interimNote(c);
   if (interim) body.interim = interim;
   if (c.weighted) body.choice = { from: c.weighted.spec, draw: c.weighted.draw };
+  if (c.req.scenario) body.scenario = c.req.scenario.info;
   body.registered = info?.official ?? false;
   if (info) body.docs = `/${c.requested}`;
   if (c.options.delayMs > 0) body.delayMs = c.options.delayMs;
@@ -220,6 +229,8 @@ function textBody(c: Ctx, status: number): string {
   ];
   const interim = interimNote(c);
   if (interim) lines.push(String(interim.note));
+  const sc = c.req.scenario?.info;
+  if (sc) lines.push(`Scenario ${String(sc.name)}, request ${String(sc.request)}: ${String(sc.because)}.`);
   if (getStatus(c.requested)) lines.push(`About this code: /${c.requested}`);
   return `${lines.join("\n")}\n`;
 }
@@ -361,7 +372,8 @@ function preflight(req: SimRequest, code: string): SimResponse {
   return { status: 204, statusText: reasonPhrase(204), headers, body: null, delayMs: 0, interim: [] };
 }
 
-function errorResponse(
+/** A real (not simulated) error answer: problem+json, no Simulated-Status. */
+export function errorResponse(
   req: SimRequest,
   status: number,
   detail: string,
@@ -522,7 +534,7 @@ export function simulate(req: SimRequest): SimResponse {
   const res: SimResponse = {
     status,
     statusText: reasonPhrase(status),
-    headers: withCors(mergeHeaders(headers, options.headers)),
+    headers: withCors(mergeHeaders(mergeHeaders(headers, req.scenario?.headers ?? []), options.headers)),
     body: method === "HEAD" ? null : body,
     delayMs: options.delayMs,
     interim,
