@@ -6,9 +6,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { httpDateNow } from "../lib/http";
-import type { SimResponse } from "../lib/simulator";
+import { overloaded, type SimResponse } from "../lib/simulator";
 import { MAX_ECHO_BYTES } from "../lib/simulator/options";
 import { SimulatorRuntime } from "../lib/simulator/runtime";
+
+import { performFault } from "./faults";
 
 const PATH = /^\/api\/status\/([^/?#]*)(?:\?.*)?$/;
 
@@ -122,7 +124,7 @@ export class FastPath {
         return;
       }
     }
-    const answer = this.runtime.answer({
+    const sim = {
       method: req.method ?? "GET",
       url: req.url ?? "/",
       code: segment,
@@ -130,9 +132,12 @@ export class FastPath {
       body: text,
       bodyBytes: bytes,
       canSendInterim: true,
-    });
-    if (answer instanceof Promise) return answer.then((sim) => void write(res, prepare(sim), sim, continued));
+      canSendFaults: true,
+    };
+    const answer = this.runtime.answer(sim);
+    if (answer instanceof Promise) return answer.then((a) => this.write(res, prepare(a), a, continued, sim));
     const prepared = prepare(answer);
+    if (answer.fault || answer.stateful) return this.write(res, prepared, answer, continued, sim);
     if (cacheable && answer.delayMs === 0 && answer.interim.length === 0 && prepared.dateAt >= 0) {
       this.cache.set(key, prepared);
       if (this.cache.size > CACHE_SIZE) {
@@ -141,6 +146,21 @@ export class FastPath {
       }
     }
     write(res, prepared, answer, continued);
+  }
+
+  private write(
+    res: ServerResponse,
+    prepared: Prepared,
+    sim: SimResponse,
+    continued: boolean,
+    req: Parameters<typeof overloaded>[0],
+  ): void {
+    if (sim.fault && !performFault(res, prepared, sim.fault, this.runtime.gate)) {
+      const busy = overloaded(req, this.runtime.gate.limit);
+      write(res, prepare(busy), busy, continued);
+      return;
+    }
+    if (!sim.fault) write(res, prepared, sim, continued);
   }
 }
 
