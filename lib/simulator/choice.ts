@@ -4,7 +4,13 @@
  */
 import type { InvalidParam } from "../problem";
 
+import { MemoryStore } from "../state/memory";
+
 import { MAX_CHOICES, MAX_WEIGHT } from "./options";
+
+/** The per-seed store's byte bound: 4 MiB, some 30,000 typical seeds (the key bound is lower). */
+export const DEFAULT_SEQUENCE_BYTES = 4 * 1024 * 1024;
+const SEQUENCE_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface Choice {
   code: string;
@@ -72,27 +78,28 @@ export function pick(choices: Choice[], r: number): string {
 }
 
 /**
- * Per-seed counters, so consecutive requests with the same seed walk the sequence. Bounded: the
- * least recently used seeds are forgotten past `capacity`.
+ * Per-seed counters, so consecutive requests with the same seed walk the sequence. Callers choose the
+ * keys (seed and code list), so the store is bounded in bytes as well as in keys: the least recently
+ * used seeds are forgotten past either bound, and a seed unused for a day is forgotten anyway.
  */
 export class SequenceStore {
-  private readonly next = new Map<string, number>();
-  constructor(private readonly capacity = 10_000) {}
+  private readonly store: MemoryStore;
+  constructor(capacity = 10_000, maxBytes = DEFAULT_SEQUENCE_BYTES) {
+    this.store = new MemoryStore({ maxBytes, maxEntries: capacity, sweepMs: 60_000 });
+  }
 
   /** The draw index to use for this seed and code list, advancing the counter. */
   take(key: string): number {
-    const n = this.next.get(key) ?? 0;
-    this.next.delete(key);
-    this.next.set(key, n + 1);
-    if (this.next.size > this.capacity) {
-      const oldest = this.next.keys().next().value;
-      if (oldest !== undefined) this.next.delete(oldest);
-    }
-    return n;
+    return this.store.increment(key, SEQUENCE_TTL_MS) - 1;
   }
 
   get size(): number {
-    return this.next.size;
+    return this.store.size;
+  }
+
+  /** Bytes counted against the bound. */
+  get bytes(): number {
+    return this.store.bytes;
   }
 }
 

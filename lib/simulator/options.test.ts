@@ -242,6 +242,14 @@ describe("weighted codes", () => {
     expect(store.size).toBe(2);
     expect(store.take("a")).toBe(0);
   });
+  it("is bounded in bytes, not only in keys: long keys cannot fill memory", () => {
+    const store = new SequenceStore(10_000, 1024 * 1024);
+    const long = "2".repeat(5_000);
+    for (let i = 0; i < 10_000; i++) store.take(`${i}|${long}`);
+    expect(store.bytes).toBeLessThanOrEqual(1024 * 1024);
+    expect(store.size).toBeLessThan(200);
+    expect(store.take(`9999|${long}`)).toBe(1);
+  });
 });
 
 describe("echo and limits", () => {

@@ -19,6 +19,8 @@ export const DEFAULT_MEMORY_BYTES = 16 * 1024 * 1024;
 
 export interface MemoryStoreOptions {
   maxBytes?: number;
+  /** A bound on the number of entries too (default: none besides bytes). */
+  maxEntries?: number;
   /** The clock, for tests; defaults to Date.now. */
   now?: () => number;
   /** How often expired entries are swept (ms); 0 disables the timer (tests sweep by hand). */
@@ -33,6 +35,7 @@ function cost(key: string, value: string): number {
 export class MemoryStore implements StateStore {
   readonly kind = "memory" as const;
   readonly maxBytes: number;
+  readonly maxEntries: number;
   private readonly entries = new Map<string, Entry>();
   private used = 0;
   private readonly now: () => number;
@@ -40,6 +43,7 @@ export class MemoryStore implements StateStore {
 
   constructor(options: MemoryStoreOptions = {}) {
     this.maxBytes = options.maxBytes ?? DEFAULT_MEMORY_BYTES;
+    this.maxEntries = options.maxEntries ?? Number.POSITIVE_INFINITY;
     this.now = options.now ?? Date.now;
     const sweepMs = options.sweepMs ?? 30_000;
     if (sweepMs > 0) {
@@ -82,7 +86,7 @@ export class MemoryStore implements StateStore {
     this.entries.set(key, { value, expiresAt, bytes });
     this.used += bytes;
     // Over the bound: forget the least recently used entries (Map order is use order).
-    while (this.used > this.maxBytes && this.entries.size > 1) {
+    while ((this.used > this.maxBytes || this.entries.size > this.maxEntries) && this.entries.size > 1) {
       const [oldestKey, oldest] = this.entries.entries().next().value as [string, Entry];
       this.remove(oldestKey, oldest);
     }
