@@ -9,6 +9,7 @@ import { indexEntries } from "@/lib/content";
 import { siteUrl } from "@/lib/site";
 
 import "./globals.css";
+import { COMPARE_INDEX_PATH, HOME_PATH, INSPECT_PATH, SIMULATOR_DOCS_PATH } from "@/lib/routes";
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),
@@ -43,17 +44,17 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             aria-label="Site"
             className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3"
           >
-            <Link href="/" className="font-mono text-lg font-bold tracking-tight">
+            <Link href={HOME_PATH} className="font-mono text-lg font-bold tracking-tight">
               status<span className="text-indigo-600 dark:text-indigo-400">codes</span>
             </Link>
             <div className="flex flex-wrap items-center gap-2">
-              <Link href="/compare" className="px-1 text-sm hover:underline">
+              <Link href={COMPARE_INDEX_PATH} className="px-1 text-sm hover:underline">
                 Comparisons
               </Link>
-              <Link href="/inspect" className="px-1 text-sm hover:underline">
+              <Link href={INSPECT_PATH} className="px-1 text-sm hover:underline">
                 Inspector
               </Link>
-              <Link href="/docs/simulator" className="px-1 text-sm hover:underline">
+              <Link href={SIMULATOR_DOCS_PATH} className="px-1 text-sm hover:underline">
                 Simulator API
               </Link>
               <CommandPalette

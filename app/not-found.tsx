@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import { NotFoundSuggestions } from "@/components/not-found-suggestions.client";
 import { listContentCodes } from "@/lib/content";
+import { HOME_PATH } from "@/lib/routes";
 
 export default function NotFound() {
   return (
@@ -9,7 +10,7 @@ export default function NotFound() {
       <h1 className="text-3xl font-bold">Page not found</h1>
       <p className="mt-3">
         There is no page here.{" "}
-        <Link href="/" className="text-indigo-700 underline dark:text-indigo-300">
+        <Link href={HOME_PATH} className="text-indigo-700 underline dark:text-indigo-300">
           The index
         </Link>{" "}
         lists every code we document; Ctrl+K (⌘K) jumps to one.

@@ -9,12 +9,13 @@ import { CLASS_NAMES, STATUS_CLASSES } from "@/lib/registry/classes";
 import { searchCodes } from "@/lib/search";
 
 import { CodeChip, LifecycleBadge } from "./status-badge";
+import { codePath } from "@/lib/routes";
 
 function Row({ entry }: { entry: IndexEntry }) {
   return (
     <li className="min-w-0">
       <Link
-        href={`/${entry.code}`}
+        href={codePath(entry.code)}
         data-code={entry.code}
         className="flex items-center gap-3 rounded-lg border border-slate-200 px-3 py-2 hover:border-indigo-400 hover:bg-indigo-50 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-800 dark:hover:bg-slate-900"
       >
@@ -37,7 +38,7 @@ export function CodeIndex({ entries }: { entries: IndexEntry[] }) {
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
     if (e.key === "Enter" && results[0]) {
       e.preventDefault();
-      router.push(`/${results[0].code}`);
+      router.push(codePath(results[0].code));
     } else if (e.key === "ArrowDown") {
       const first = document.querySelector<HTMLAnchorElement>("#code-results a");
       if (first) {

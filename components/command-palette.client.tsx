@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 
 import { searchCodes, type SearchItem } from "@/lib/search";
+import { codePath } from "@/lib/routes";
 
 function typingInField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -62,7 +63,7 @@ export function CommandPalette({ items }: { items: SearchItem[] }) {
 
   function go(code: number) {
     setOpen(false);
-    router.push(`/${code}`);
+    router.push(codePath(code));
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 import { nearestCodes } from "@/lib/search";
+import { classAnchorPath, codePath } from "@/lib/routes";
 
 /** On the 404 page: if the path looks like a status code, point at the nearest documented ones. */
 export function NotFoundSuggestions({ codes }: { codes: number[] }) {
@@ -23,7 +24,7 @@ export function NotFoundSuggestions({ codes }: { codes: number[] }) {
         {suggestions.map((c) => (
           <li key={c}>
             <Link
-              href={`/${c}`}
+              href={codePath(c)}
               className="rounded-md border border-slate-300 px-2 py-1 font-mono hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
             >
               {c}
@@ -34,7 +35,10 @@ export function NotFoundSuggestions({ codes }: { codes: number[] }) {
       {digit && /[1-5]/.test(digit) ? (
         <p className="mt-3">
           Or browse{" "}
-          <Link href={`/#class-${digit}xx`} className="text-indigo-700 underline dark:text-indigo-300">
+          <Link
+            href={classAnchorPath(`${digit}xx`)}
+            className="text-indigo-700 underline dark:text-indigo-300"
+          >
             all {digit}xx codes
           </Link>
           .

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { listCompareSlugs, readComparePage } from "@/lib/content";
+import { COMPARE_INDEX_PATH, comparePath } from "@/lib/routes";
 
 export const metadata: Metadata = {
   title: "Status codes people confuse, side by side",
   description:
     "401 vs 403, 301 vs 302 vs 307 vs 308, 400 vs 422 and the other pairs API developers mix up, compared from the RFCs.",
-  alternates: { canonical: "/compare" },
+  alternates: { canonical: COMPARE_INDEX_PATH },
 };
 
 export default function CompareIndex() {
@@ -24,7 +25,7 @@ export default function CompareIndex() {
         {pages.map((p) => (
           <li key={p.slug}>
             <Link
-              href={`/compare/${p.slug}`}
+              href={comparePath(p.slug)}
               className="text-lg font-medium text-indigo-700 underline dark:text-indigo-300"
             >
               {p.title}

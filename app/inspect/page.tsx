@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 
 import { InspectorTool } from "@/components/inspector/inspector-tool.client";
+import { INSPECT_PATH } from "@/lib/routes";
 
 export const metadata: Metadata = {
   title: "Inspect an HTTP response",
   description:
     "Paste a raw HTTP response and get every header, caching and correctness problem that breaks clients, each tied to its RFC section.",
-  alternates: { canonical: "/inspect" },
+  alternates: { canonical: INSPECT_PATH },
 };
 
 export default function InspectPage() {

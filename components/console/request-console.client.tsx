@@ -16,6 +16,7 @@ import {
 } from "@/lib/console";
 import { inspect } from "@/lib/inspector";
 import type { Finding, HeaderList } from "@/lib/inspector/types";
+import { describePath, simulatorPath } from "@/lib/routes";
 
 interface Seen {
   status: number;
@@ -86,14 +87,14 @@ export function RequestConsole({ code }: { code: number }) {
     () => window.location.origin,
     () => "",
   );
-  const path = `/api/status/${code}`;
+  const path = simulatorPath(code);
   const parsed = parseHeaderLines(headersText);
   const reqHeaders = parsed.ok ? parsed.headers : [];
   const sendsBody = canHaveBody(method) && body !== "";
 
   async function describeOnServer(): Promise<ServerView | null> {
     try {
-      const r = await fetch(`${path}/describe`, {
+      const r = await fetch(describePath(code), {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ method, headers: reqHeaders }),

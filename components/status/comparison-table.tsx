@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import type { StatusInfo } from "@/lib/registry";
 
 import { SpecAnchor } from "./spec-link";
+import { codePath } from "@/lib/routes";
 
 const yesNo = (b: boolean) => (b ? "yes" : "no");
 
@@ -44,7 +45,7 @@ export function ComparisonTable({ statuses }: { statuses: StatusInfo[] }) {
             <td className="px-3 py-2" />
             {statuses.map((s) => (
               <th key={s.code} scope="col" className="px-3 py-2">
-                <Link href={`/${s.code}`} className="text-indigo-700 underline dark:text-indigo-300">
+                <Link href={codePath(s.code)} className="text-indigo-700 underline dark:text-indigo-300">
                   {s.code}
                 </Link>
               </th>

@@ -5,10 +5,7 @@ import { RequestConsole } from "@/components/console/request-console.client";
 import { InspectorPanel } from "@/components/inspector/inspector-panel";
 
 import { TryItUrls } from "./try-it.client";
-
-export function simulatorPath(code: number): string {
-  return `/api/status/${code}`;
-}
+import { simulatorPath } from "@/lib/routes";
 
 /** What the simulator sends for this code, said plainly, then the URL and curl example. */
 export function TryIt({ status }: { status: StatusInfo }) {

@@ -5,6 +5,7 @@ import type { ApiResult, HeaderList } from "../http";
 import { PROBLEM_JSON, problem } from "../problem";
 import { allStatuses, getStatus, type StatusInfo } from "../registry";
 import { parseCode } from "../simulator";
+import { codeApiPath, codePath, simulatorPath } from "../routes";
 
 const COMMON: HeaderList = [
   ["Access-Control-Allow-Origin", "*"],
@@ -13,7 +14,7 @@ const COMMON: HeaderList = [
 ];
 
 function publicView(s: StatusInfo) {
-  return { ...s, page: `/${s.code}`, simulator: `/api/status/${s.code}` };
+  return { ...s, page: codePath(s.code), simulator: simulatorPath(s.code) };
 }
 
 function json(status: number, value: unknown, type = "application/json"): ApiResult {
@@ -26,7 +27,7 @@ export function listCodesResponse(): ApiResult {
 
 export function oneCodeResponse(raw: string): ApiResult {
   const parsed = parseCode(raw);
-  const instance = `/api/codes/${encodeURIComponent(raw)}`;
+  const instance = codeApiPath(raw);
   if (!parsed.ok) {
     return json(
       400,

@@ -7,6 +7,7 @@ import { PROBLEM_JSON, problem } from "../problem";
 
 import { inspect } from "./index";
 import { MAX_INPUT_BYTES, parseInspectJson, parseRawMessage, type ParseResult } from "./parse";
+import { INSPECT_API_PATH } from "../routes";
 
 export type { ApiResult };
 
@@ -26,7 +27,7 @@ function problemResult(
     status,
     headers: [["Content-Type", PROBLEM_JSON], ...COMMON, ...extra],
     body: JSON.stringify(
-      problem(status, detail, { instance: "/api/inspect", invalidParams: invalid }),
+      problem(status, detail, { instance: INSPECT_API_PATH, invalidParams: invalid }),
       null,
       2,
     ),

@@ -9,6 +9,7 @@ import { TOKEN } from "../http";
 import { PROBLEM_JSON, problem } from "../problem";
 
 import { simulate, SIMULATED_METHODS, type SimResponse } from "./index";
+import { SIMULATOR_PREFIX } from "../routes";
 
 export const describeSchema = z.strictObject({
   method: z.enum(SIMULATED_METHODS).default("GET"),
@@ -47,7 +48,7 @@ export function describeSimulation(code: string, payload: unknown): DescribeResu
   const sim: SimResponse = simulate({
     method,
     code,
-    url: `/api/status/${encodeURIComponent(code)}${q}`,
+    url: `${SIMULATOR_PREFIX}${encodeURIComponent(code)}${q}`,
     headers,
   });
   return {

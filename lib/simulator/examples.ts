@@ -4,6 +4,7 @@
  * each page and to hold the simulator to the Inspector's rules.
  */
 import type { SimRequest } from "./index";
+import { simulatorPath } from "../routes";
 
 export function exampleRequest(code: number, now?: Date): SimRequest {
   const headers: [string, string][] = [["Accept", "application/json"]];
@@ -40,7 +41,7 @@ export function exampleRequest(code: number, now?: Date): SimRequest {
       headers.push(["Early-Data", "1"]);
       break;
   }
-  const req: SimRequest = { method, url: `/api/status/${code}`, code: String(code), headers };
+  const req: SimRequest = { method, url: simulatorPath(code), code: String(code), headers };
   if (now) req.now = now;
   return req;
 }

@@ -13,6 +13,7 @@ import { expectsHeader, forbidsContent, getStatus, headerRows, reasonPhrase } fr
 
 import { drawValue, isWeighted, parseChoices, pick, type SequenceStore } from "./choice";
 import { MAX_ECHO_BYTES, negotiateFormat, parseOptions, type BodyFormat, type SimOptions } from "./options";
+import { codePath, simulatorPath } from "../routes";
 
 export type { HeaderList };
 
@@ -70,7 +71,7 @@ export const SIMULATED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE
 export const SIMULATED_HEADER = "Simulated-Status";
 
 /** Where 3xx and 201 responses point: a same-origin path, never a user-supplied URL. */
-export const DEFAULT_LOCATION = "/api/status/200";
+export const DEFAULT_LOCATION = simulatorPath(200);
 
 /** Default `Retry-After` (seconds) on 429 and 503: short, so test suites that honour it stay fast. */
 export const DEFAULT_RETRY_AFTER = "1";
@@ -215,7 +216,7 @@ function diagnosticValue(c: Ctx, status: number): Record<string, unknown> {
   if (c.weighted) body.choice = { from: c.weighted.spec, draw: c.weighted.draw };
   if (c.req.scenario) body.scenario = c.req.scenario.info;
   body.registered = info?.official ?? false;
-  if (info) body.docs = `/${c.requested}`;
+  if (info) body.docs = codePath(c.requested);
   if (c.options.delayMs > 0) body.delayMs = c.options.delayMs;
   body.request = requestDescription(c.req, c.url);
   return body;
@@ -291,7 +292,7 @@ function simulatedValue(
       return "TLS/1.3, HTTP/1.1";
     case "link":
       // A blocked-by link points at the code's reference page, which stands in for the blocking party.
-      return /rel="?blocked-by/.test(example) ? `</${status}>; rel="blocked-by"` : undefined;
+      return /rel="?blocked-by/.test(example) ? `<${codePath(status)}>; rel="blocked-by"` : undefined;
     default:
       return undefined;
   }

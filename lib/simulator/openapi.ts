@@ -6,6 +6,7 @@ import { MAX_DELAY_MS, MAX_ECHO_BYTES, OPTION_DOCS } from "./options";
 import { MAX_CONCURRENT_DELAYS } from "./runtime";
 
 import { SIMULATED_METHODS } from "./index";
+import { SIMULATOR_ROUTE } from "../routes";
 
 type Json = Record<string, unknown>;
 
@@ -128,7 +129,7 @@ export function openApiDocument(serverUrl = "/"): Json {
     responses,
   });
   const paths: Json = {
-    "/api/status/{code}": Object.fromEntries(SIMULATED_METHODS.map((m) => [m.toLowerCase(), operation(m)])),
+    [SIMULATOR_ROUTE]: Object.fromEntries(SIMULATED_METHODS.map((m) => [m.toLowerCase(), operation(m)])),
   };
   return {
     openapi: "3.1.0",

@@ -8,10 +8,11 @@ import { CodeChip, LifecycleBadge } from "@/components/status-badge";
 import { StatusMdx } from "@/components/mdx-content";
 import { comparisonsFor, listContentCodes, readStatusPage } from "@/lib/content";
 import { getStatus } from "@/lib/registry";
+import { codePath, comparePath } from "@/lib/routes";
 
 export const dynamicParams = false;
 
-type Props = { params: Promise<{ code: string }> };
+type Props = PageProps<"/code/[code]">;
 
 export function generateStaticParams(): { code: string }[] {
   return listContentCodes()
@@ -35,7 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title,
     description: page.frontmatter.description,
     keywords: page.frontmatter.keywords,
-    alternates: { canonical: `/${status.code}` },
+    alternates: { canonical: codePath(status.code) },
     openGraph: { title, description: page.frontmatter.description, type: "article" },
   };
 }
@@ -75,7 +76,7 @@ export default async function StatusPage({ params }: Props) {
             {comparisons.map((c, i) => (
               <span key={c.slug}>
                 {i > 0 ? ", " : null}
-                <Link href={`/compare/${c.slug}`} className="text-indigo-700 underline dark:text-indigo-300">
+                <Link href={comparePath(c.slug)} className="text-indigo-700 underline dark:text-indigo-300">
                   {c.title}
                 </Link>
               </span>

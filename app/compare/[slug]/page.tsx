@@ -8,10 +8,11 @@ import { MdxContent } from "@/components/mdx-content";
 import { ComparisonTable } from "@/components/status/comparison-table";
 import { listCompareSlugs, readComparePage } from "@/lib/content";
 import { getStatus, type StatusInfo } from "@/lib/registry";
+import { COMPARE_INDEX_PATH, comparePath } from "@/lib/routes";
 
 export const dynamicParams = false;
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = PageProps<"/compare/[slug]">;
 
 export function generateStaticParams(): { slug: string }[] {
   return listCompareSlugs().map((slug) => ({ slug }));
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title,
     description,
-    alternates: { canonical: `/compare/${slug}` },
+    alternates: { canonical: comparePath(slug) },
     openGraph: { title, description, type: "article" },
   };
 }
@@ -38,7 +39,7 @@ export default async function ComparePage({ params }: Props) {
   return (
     <article>
       <Breadcrumb>
-        <Link href="/compare" className="hover:underline">
+        <Link href={COMPARE_INDEX_PATH} className="hover:underline">
           Comparisons
         </Link>
       </Breadcrumb>

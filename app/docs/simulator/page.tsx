@@ -3,12 +3,13 @@ import Link from "next/link";
 
 import { CodeBlock } from "@/components/code-block";
 import { openApiDocument } from "@/lib/simulator/openapi";
+import { HOME_PATH, OPENAPI_PATH, SIMULATOR_DOCS_PATH, SIMULATOR_ROUTE } from "@/lib/routes";
 
 export const metadata: Metadata = {
   title: "Simulator API",
   description:
     "Every option of /api/status/{code}: delays, weighted codes, extra headers, body formats, Retry-After, redirects, with limits and errors. Built from the OpenAPI description.",
-  alternates: { canonical: "/docs/simulator" },
+  alternates: { canonical: SIMULATOR_DOCS_PATH },
 };
 
 type Param = {
@@ -45,8 +46,8 @@ export default async function SimulatorDocs() {
     info: { description: string };
     paths: Record<string, Record<string, { parameters: Param[]; responses: Record<string, Resp> }>>;
   };
-  const op = doc.paths["/api/status/{code}"]?.get;
-  const methods = Object.keys(doc.paths["/api/status/{code}"] ?? {}).map((m) => m.toUpperCase());
+  const op = doc.paths[SIMULATOR_ROUTE]?.get;
+  const methods = Object.keys(doc.paths[SIMULATOR_ROUTE] ?? {}).map((m) => m.toUpperCase());
   return (
     <article className="max-w-3xl">
       <h1 className="text-3xl font-bold tracking-tight">Simulator API</h1>
@@ -54,7 +55,7 @@ export default async function SimulatorDocs() {
       <p className="mt-2">
         <code>/api/status/{"{code}"}</code> answers {methods.join(", ")}. The machine-readable description is
         at{" "}
-        <a href="/api/openapi.json" className="text-indigo-700 underline dark:text-indigo-300">
+        <a href={OPENAPI_PATH} className="text-indigo-700 underline dark:text-indigo-300">
           /api/openapi.json
         </a>{" "}
         (OpenAPI 3.1); this page is built from it.
@@ -111,7 +112,7 @@ export default async function SimulatorDocs() {
       ))}
       <p className="mt-6">
         Every code has a reference page; start at{" "}
-        <Link href="/" className="text-indigo-700 underline dark:text-indigo-300">
+        <Link href={HOME_PATH} className="text-indigo-700 underline dark:text-indigo-300">
           the index
         </Link>
         .

@@ -18,7 +18,7 @@ const NEXT_ADDED_HEADERS = new Set([
 // One per server process: seed sequences and the cap on delayed requests.
 const runtime = new SimulatorRuntime();
 
-type Context = { params: Promise<{ code: string }> };
+type Context = RouteContext<"/api/status/[code]">;
 
 async function handle(request: Request, context: Context): Promise<Response> {
   const { code } = await context.params;

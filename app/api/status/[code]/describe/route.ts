@@ -5,7 +5,7 @@ export const dynamic = "force-dynamic";
 
 export async function POST(
   request: Request,
-  context: { params: Promise<{ code: string }> },
+  context: RouteContext<"/api/status/[code]/describe">,
 ): Promise<Response> {
   const { code } = await context.params;
   let payload: unknown = {};
