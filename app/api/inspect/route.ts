@@ -10,7 +10,13 @@ function send(r: ApiResult): Response {
 }
 
 export async function POST(request: Request): Promise<Response> {
-  const read = await readLimited(request, MAX_INPUT_BYTES);
+  let read: Awaited<ReturnType<typeof readLimited>>;
+  try {
+    read = await readLimited(request, MAX_INPUT_BYTES);
+  } catch {
+    // The client went away mid-upload: nobody is left to read an answer, and no stack is worth logging.
+    return new Response(null, { status: 400, headers: { Connection: "close" } });
+  }
   if (read.over) return send(tooLarge(read.bytes));
   return send(inspectRequest(request.headers.get("content-type"), read.text));
 }
