@@ -7,10 +7,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import next from "next";
 
 import { FastPath, simulatorSegment } from "./fast-path";
+import { abortLine, applyLimits, describeLimits, isClientAbort, readLimits, serverOptions } from "./limits";
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOST ?? "127.0.0.1";
+  const limits = readLimits();
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -18,7 +20,8 @@ async function main(): Promise<void> {
 
   const route = (req: IncomingMessage, res: ServerResponse, continued: boolean) => {
     const fail = (err: unknown) => {
-      console.error(err);
+      if (isClientAbort(err)) console.warn(abortLine(req, err));
+      else console.error(err);
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
       res.end("Internal Server Error\n");
     };
@@ -31,14 +34,16 @@ async function main(): Promise<void> {
     }
   };
 
-  const server = createServer((req, res) => route(req, res, false));
+  const server = createServer(serverOptions(limits), (req, res) => route(req, res, false));
   // With this listener Node no longer answers Expect: 100-continue by itself.
   server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
     if (simulatorSegment(req.url) === undefined) res.writeContinue();
     route(req, res, simulatorSegment(req.url) === undefined);
   });
-  server.listen(port, hostname, () => {
+  applyLimits(server, limits);
+  server.listen({ port, host: hostname, backlog: limits.backlog }, () => {
     console.log(`> statuscodes listening on http://${hostname}:${port}`);
+    console.log(describeLimits(limits));
   });
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGTERM", stop);
