@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import next from "next";
 
 import { FastPath, simulatorSegment } from "./fast-path";
+import { vetRequest } from "./hardening";
 import { abortLine, applyLimits, describeLimits, isClientAbort, readLimits, serverOptions } from "./limits";
 
 async function main(): Promise<void> {
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const fast = new FastPath();
 
   const route = (req: IncomingMessage, res: ServerResponse, continued: boolean) => {
+    if (!vetRequest(req, res)) return;
     const fail = (err: unknown) => {
       if (isClientAbort(err)) console.warn(abortLine(req, err));
       else console.error(err);
