@@ -97,7 +97,8 @@ const entrySchema = z
     neverStore: z.boolean().default(false),
     finalResponse: z.boolean(),
     notes: z.string(),
-    caching: z.string(),
+    /** What this code adds to the generated caching rule (`cachingFact` in sentences.ts), if anything. */
+    cachingNote: z.string().min(1).optional(),
     sources: z.array(z.string()).min(1),
     contentNote: z.string().optional(),
     requiredHeadersNote: z.string().optional(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { allStatuses, getStatus } from "./index";
-import { firstSentences, unofficialSpecSentence } from "./sentences";
+import { cachingFact, firstSentences, unofficialSpecSentence } from "./sentences";
 
 describe("firstSentences", () => {
   it("does not cut at e.g. or inside parentheses", () => {
@@ -42,5 +42,63 @@ describe("unofficialSpecSentence", () => {
     expect(unofficialSpecSentence(getStatus(598)?.origin)).toBe(
       "Not defined by any specification and not in the IANA registry. Where it comes from: Informal convention used by some HTTP proxies.",
     );
+  });
+});
+
+describe("cachingFact", () => {
+  const fact = (code: number) => {
+    const s = getStatus(code);
+    if (!s) throw new Error(`${code} missing`);
+    return cachingFact(s);
+  };
+
+  it("gives every code a rule, and no code a hand-typed caching line any more", () => {
+    for (const s of allStatuses()) {
+      const f = cachingFact(s);
+      expect(f.rule.length, String(s.code)).toBeGreaterThan(20);
+      expect(f.cite).toMatch(/^RFC \d+/);
+      expect(s).not.toHaveProperty("caching");
+    }
+  });
+
+  it("does not send caches to the class's x00 for unofficial codes (RFC 9111 §3 applies)", () => {
+    for (const s of allStatuses().filter((x) => !x.official)) {
+      const f = cachingFact(s);
+      expect(f.rule).not.toMatch(/caches treat it by its class/);
+      expect(f.rule).toMatch(/never heuristically cacheable/);
+      expect(f.rule).toMatch(/is what clients do, not caches/);
+      expect(f.cite).toMatch(/RFC 9111 §3/);
+    }
+  });
+
+  it("lists everything that allows storing a code that is not heuristically cacheable (RFC 9111 §3)", () => {
+    for (const code of [201, 302, 307, 400, 500, 599]) {
+      const rule = fact(code).rule;
+      for (const word of [
+        "max-age",
+        "s-maxage",
+        "Expires",
+        "public",
+        "private (a private cache only)",
+        "cache extension",
+      ])
+        expect(rule, `${code}: ${word}`).toContain(word);
+    }
+  });
+
+  it("follows each case of RFC 9111 §3", () => {
+    expect(fact(103).rule).toMatch(/interim response: caches never store it/);
+    expect(fact(429)).toMatchObject({ rule: expect.stringMatching(/must not store/), cite: "RFC 6585 §4" });
+    expect(fact(304).cite).toBe("RFC 9111 §4.3.4");
+    expect(fact(206).rule).toMatch(/only a cache that understands ranges/);
+    expect(fact(200).rule).toMatch(/^Heuristically cacheable/);
+    expect(fact(200).cite).toBe("RFC 9110 §15.1, RFC 9111 §4.2.2");
+    // 451 is heuristically cacheable by its own RFC, not RFC 9110's list.
+    expect(fact(451).cite).toBe("RFC 7725 §3, RFC 9111 §4.2.2");
+  });
+
+  it("keeps 407's exception for caches that key on the proxy's identity (RFC 9111 §3.1)", () => {
+    expect(fact(407).note).toMatch(/Proxy-Authenticate/);
+    expect(fact(407).note).toMatch(/unless it makes the proxy's identity part of the cache key/);
   });
 });

@@ -39,3 +39,81 @@ export function unofficialSpecSentence(origin: string | undefined): string {
   const base = "Not defined by any specification and not in the IANA registry.";
   return origin ? `${base} Where it comes from: ${origin}.` : base;
 }
+
+/** The facts a caching sentence is generated from (a subset of StatusInfo, so tests can vary them). */
+export interface CachingInput {
+  code: number;
+  official: boolean;
+  finalResponse: boolean;
+  heuristicallyCacheable: boolean;
+  neverStore: boolean;
+  specLink: { label: string } | null;
+  cachingNote?: string | undefined;
+}
+
+export interface CachingFact {
+  /** The rule, generated from the registry's flags. */
+  rule: string;
+  /** The sections the rule rests on, e.g. "RFC 9111 §3". */
+  cite: string;
+  /** What this code adds to the rule, from the registry's `cachingNote`. */
+  note?: string;
+}
+
+/** What may make a cache store a response that is not heuristically cacheable (RFC 9111 §3). */
+const EXPLICIT =
+  "max-age, s-maxage (shared caches), Expires, public, private (a private cache only) or a cache extension that allows it";
+
+/**
+ * The caching sentence for a code, from one rule per case of RFC 9111 §3 ("Storing Responses in
+ * Caches") and RFC 9110 §15.1 (which codes are heuristically cacheable):
+ * interim responses are never stored; codes whose own RFC forbids storing; 304, which a cache uses to
+ * update what it has; 206, which only a cache that understands ranges may store; heuristically
+ * cacheable codes; other registered codes; and codes no RFC defines, which caches handle by the same
+ * §3 rules as any final status (the "treat it as x00" fallback of RFC 9110 §15 is for clients).
+ */
+export function cachingFact(s: CachingInput): CachingFact {
+  const withNote = (f: Omit<CachingFact, "note">): CachingFact =>
+    s.cachingNote ? { ...f, note: s.cachingNote } : f;
+  if (!s.finalResponse) {
+    return withNote({
+      rule: "An interim response: caches never store it, because only a final response can be stored.",
+      cite: "RFC 9111 §3",
+    });
+  }
+  if (s.neverStore) {
+    return withNote({
+      rule: "Caches must not store it, whatever its headers say.",
+      cite: s.specLink?.label ?? "RFC 9111 §3",
+    });
+  }
+  if (s.code === 304) {
+    return withNote({
+      rule: "Not stored as a response of its own: a cache that receives it updates the stored response it was validating, taking over the 304's header fields.",
+      cite: "RFC 9111 §4.3.4",
+    });
+  }
+  if (s.code === 206) {
+    return withNote({
+      rule: "Heuristically cacheable, but only a cache that understands ranges may store it, and it keeps it as an incomplete response that it can combine with others.",
+      cite: "RFC 9111 §3, §3.3, RFC 9110 §15.1",
+    });
+  }
+  if (!s.official) {
+    return withNote({
+      rule: `Not defined by any RFC, so never heuristically cacheable. A cache may store it only as it may store any final response: when the response carries ${EXPLICIT}; with must-understand, a cache that does not know the code must not store it. Falling back to the class's x00 is what clients do, not caches.`,
+      cite: "RFC 9111 §3, §5.2.2.3, RFC 9110 §15",
+    });
+  }
+  if (s.heuristicallyCacheable) {
+    return withNote({
+      rule: "Heuristically cacheable: without explicit freshness a cache may still store it and reuse it for a lifetime it estimates itself, typically a fraction of the time since Last-Modified. Send Cache-Control if that is not wanted.",
+      // RFC 9110 §15.1 lists its own heuristically cacheable codes; others (451) are so by their RFC.
+      cite: `${s.specLink?.label.startsWith("RFC 9110") !== false ? "RFC 9110 §15.1" : s.specLink.label}, RFC 9111 §4.2.2`,
+    });
+  }
+  return withNote({
+    rule: `Not heuristically cacheable: a cache may store it only when the response allows it explicitly, with ${EXPLICIT}.`,
+    cite: "RFC 9111 §3",
+  });
+}
