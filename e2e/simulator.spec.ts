@@ -64,7 +64,7 @@ test.describe("simulator over HTTP", () => {
   test("418 and 599 are sent as asked", async ({ request }) => {
     const teapot = await request.get("/api/status/418");
     expect(teapot.status()).toBe(418);
-    expect(teapot.statusText()).toBe("I'm a teapot");
+    expect(teapot.statusText()).toBe("Unused");
     const unofficial = await request.get("/api/status/599");
     expect(unofficial.status()).toBe(599);
     expect(await unofficial.json()).toMatchObject({ status: 599, registered: false });

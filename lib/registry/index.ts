@@ -17,6 +17,8 @@ export const LIFECYCLES = [
   "active",
   "deprecated",
   "reserved",
+  /** Registered, but its defining section reserves it for future use (402, RFC 9110 §15.5.3). */
+  "reserved-future",
   "obsoleted",
   "temporary",
   "unofficial",
@@ -107,6 +109,8 @@ const entrySchema = z
     oftenConfusedWith: z.array(z.number().int()).optional(),
     formerReasons: z.array(z.string()).optional(),
     origin: z.string().optional(),
+    /** Who says the lifecycle, when it is not plain from the registry (102's is this site's judgement). */
+    lifecycleNote: z.string().min(1).optional(),
     onWire: z.boolean().optional(),
     clientSeesStatus: z.number().int().optional(),
   })
@@ -258,12 +262,13 @@ export function statusesByClass(): { cls: StatusClass; name: string; statuses: S
 
 /**
  * The reason phrase to put on the status line for any code in 100-599. Unregistered codes get the
- * class's generic name, which is what a client would fall back to anyway (RFC 9110 §15).
+ * class's generic name, which is what a client would fall back to anyway (RFC 9110 §15). Reserved
+ * codes (306, 418) send IANA's name, "Unused": 418's "I'm a teapot" is HTCPCP's phrase (RFC 2324),
+ * never an HTTP one, and the page's heading says "(Unused)" too.
  */
 export function reasonPhrase(code: number): string {
   const info = REGISTRY.get(code);
   if (info && info.lifecycle !== "reserved") return info.reason.replace(/\s*\(OBSOLETED\)$/, "");
-  if (info?.code === 418) return "I'm a teapot";
   if (info) return "Unused";
   return `Unassigned ${CLASS_NAMES[classOf(code)]}`;
 }

@@ -179,7 +179,10 @@ describe("typed rules", () => {
       "SHOULD NOT": "discouragedHeaders",
     } as const;
     // 206's multipart rules hold only for multipart/byteranges, so the lists follow the single-part case.
-    const conditional = (r: (typeof rules)[number]) => r.code === 206 && /multipart/.test(r.when);
+    // 415's Accept-Encoding is advised for a content-coding failure and forbidden for any other
+    // (RFC 9110 §12.5.3), so the lists keep it optional and the rules say when.
+    const conditional = (r: (typeof rules)[number]) =>
+      (r.code === 206 && /multipart/.test(r.when)) || (r.code === 415 && r.header === "Accept-Encoding");
     for (const r of rules) {
       if (!/^[A-Za-z-]+$/.test(r.header) || r.header === "Date" || r.basis === "advice" || conditional(r))
         continue;
@@ -238,7 +241,8 @@ describe("reasonPhrase", () => {
   it("uses registered phrases and generic ones for unassigned codes", () => {
     expect(reasonPhrase(404)).toBe("Not Found");
     expect(reasonPhrase(510)).toBe("Not Extended");
-    expect(reasonPhrase(418)).toBe("I'm a teapot");
+    expect(reasonPhrase(418)).toBe("Unused");
+    expect(reasonPhrase(402)).toBe("Payment Required");
     expect(reasonPhrase(299)).toBe("Unassigned Successful");
     expect(reasonPhrase(477)).toBe("Unassigned Client Error");
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { allStatuses, getStatus } from "./index";
-import { cachingFact, firstSentences, unofficialSpecSentence } from "./sentences";
+import { allStatuses, getStatus, reasonPhrase } from "./index";
+import { cachingFact, firstSentences, lifecycleBadge, unofficialSpecSentence } from "./sentences";
 
 describe("firstSentences", () => {
   it("does not cut at e.g. or inside parentheses", () => {
@@ -100,5 +100,38 @@ describe("cachingFact", () => {
   it("keeps 407's exception for caches that key on the proxy's identity (RFC 9111 §3.1)", () => {
     expect(fact(407).note).toMatch(/Proxy-Authenticate/);
     expect(fact(407).note).toMatch(/unless it makes the proxy's identity part of the cache key/);
+  });
+});
+
+describe("lifecycleBadge", () => {
+  const badge = (code: number) => {
+    const s = getStatus(code);
+    if (!s) throw new Error(`${code} missing`);
+    return lifecycleBadge(s);
+  };
+  it("calls 402 reserved for future use, as RFC 9110 §15.5.3 does, not plainly registered", () => {
+    expect(badge(402)).toEqual({
+      label: "Reserved for future use",
+      title: expect.stringMatching(/RFC 9110 §15\.5\.3 reserves it for future use/),
+    });
+    expect(reasonPhrase(402)).toBe("Payment Required");
+  });
+  it("says 102's deprecation is this site's judgement, not IANA's", () => {
+    expect(badge(102).label).toBe("Deprecated");
+    expect(badge(102).title).toMatch(/this site's judgement.*IANA has no deprecation mark.*Appendix F\.3/);
+  });
+  it("labels 418 and 306 reserved, and puts the same name on the wire as in the heading", () => {
+    for (const code of [306, 418]) {
+      expect(badge(code).label).toBe("Reserved");
+      expect(`(${reasonPhrase(code)})`).toBe(getStatus(code)?.reason);
+    }
+    expect(getStatus(418)?.formerReasons).toEqual([]);
+  });
+  it("has a label and a sentence for every code", () => {
+    for (const s of allStatuses()) {
+      const b = lifecycleBadge(s);
+      expect(b.label.length).toBeGreaterThan(3);
+      expect(b.title).toMatch(/\.$/);
+    }
   });
 });

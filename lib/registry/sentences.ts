@@ -3,6 +3,8 @@
  * states the fact says it the same way. Pure functions: no React, no I/O.
  */
 
+import type { Lifecycle } from "./index";
+
 /** Abbreviations after which a full stop does not end a sentence. */
 const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx|incl|resp|No|Sec)\.$/;
 
@@ -116,4 +118,47 @@ export function cachingFact(s: CachingInput): CachingFact {
     rule: `Not heuristically cacheable: a cache may store it only when the response allows it explicitly, with ${EXPLICIT}.`,
     cite: "RFC 9111 §3",
   });
+}
+
+/** The badge text for each lifecycle. */
+export const LIFECYCLE_LABELS: Record<Lifecycle, string> = {
+  active: "Registered",
+  deprecated: "Deprecated",
+  reserved: "Reserved",
+  "reserved-future": "Reserved for future use",
+  obsoleted: "Obsoleted",
+  temporary: "Temporary registration",
+  unofficial: "Unofficial",
+};
+
+export interface LifecycleInput {
+  lifecycle: Lifecycle;
+  specLink: { label: string } | null;
+  origin?: string | undefined;
+  lifecycleNote?: string | undefined;
+}
+
+/** The lifecycle badge of a code: its label, and a sentence saying who says so. */
+export function lifecycleBadge(s: LifecycleInput): { label: string; title: string } {
+  const where = s.specLink?.label;
+  const title = ((): string => {
+    if (s.lifecycleNote) return s.lifecycleNote;
+    switch (s.lifecycle) {
+      case "active":
+        return `In the IANA registry${where ? `, defined in ${where}` : ""}.`;
+      case "reserved-future":
+        return `In the IANA registry, but ${where ?? "its definition"} reserves it for future use and gives it no meaning yet.`;
+      case "reserved":
+        return `Listed by IANA as "(Unused)": it has no meaning and is not assigned${where ? ` (${where})` : ""}.`;
+      case "deprecated":
+        return `Deprecated${where ? ` (${where})` : ""}.`;
+      case "obsoleted":
+        return "IANA marks it OBSOLETED: its specification was moved to Historic.";
+      case "temporary":
+        return "A temporary IANA registration for an Internet-Draft: it can expire, and its meaning can change.";
+      case "unofficial":
+        return `Not in the IANA registry${s.origin ? `; where it comes from: ${s.origin}` : ""}.`;
+    }
+  })();
+  return { label: LIFECYCLE_LABELS[s.lifecycle], title };
 }

@@ -114,7 +114,7 @@ describe("simulate: diagnostic body", () => {
     expect(json(res)).toEqual({
       simulated: true,
       status: 418,
-      reason: "I'm a teapot",
+      reason: "Unused",
       registered: true,
       docs: "/418",
       request: {

@@ -8,6 +8,7 @@ import { CodeChip, LifecycleBadge } from "@/components/status-badge";
 import { StatusMdx } from "@/components/mdx-content";
 import { comparisonsFor, listContentCodes, readStatusPage } from "@/lib/content";
 import { getStatus } from "@/lib/registry";
+import { lifecycleBadge } from "@/lib/registry/sentences";
 import { codePath, comparePath } from "@/lib/routes";
 
 export const dynamicParams = false;
@@ -56,7 +57,7 @@ export default async function StatusPage({ params }: Props) {
       <header>
         <div className="flex flex-wrap items-center gap-3">
           <CodeChip code={status.code} cls={status.class} />
-          <LifecycleBadge lifecycle={status.lifecycle} />
+          <LifecycleBadge lifecycle={status.lifecycle} title={lifecycleBadge(status).title} />
           {status.origin ? (
             <span className="text-sm text-slate-600 dark:text-slate-400">Origin: {status.origin}</span>
           ) : null}

@@ -1,6 +1,6 @@
 /** A. Status semantics. */
 import { getStatus, reasonPhrase } from "../../registry";
-import { firstSentences } from "../../registry/sentences";
+import { firstSentences, lifecycleBadge } from "../../registry/sentences";
 import type { CheckDef } from "../types";
 
 import { listValues } from "./util";
@@ -101,7 +101,7 @@ export const STATUS_CHECKS: CheckDef[] = [
         default:
           return {
             severity: "info",
-            title: `${info.code} is ${info.lifecycle}`,
+            title: `${info.code}: ${lifecycleBadge(info).label.toLowerCase()}`,
             explanation: firstSentences(info.notes, 2),
             cite,
           };
