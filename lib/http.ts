@@ -25,3 +25,57 @@ export function httpDateNow(): string {
   }
   return cachedDate;
 }
+
+/**
+ * A case-insensitive lookup over request headers in order; repeated fields are joined with ", "
+ * (RFC 9110 §5.3). Built once per request.
+ */
+export function headerLookup(
+  headers: ReadonlyArray<readonly [string, string]>,
+): (name: string) => string | undefined {
+  const lower = new Map<string, string>();
+  for (const [n, v] of headers) {
+    const k = n.toLowerCase();
+    const prev = lower.get(k);
+    lower.set(k, prev === undefined ? v : `${prev}, ${v}`);
+  }
+  return (name) => lower.get(name.toLowerCase());
+}
+
+/** A request body read up to a limit (see `readLimited`). */
+export interface LimitedBody {
+  text: string;
+  /** Bytes seen: the declared Content-Length when that alone is over the limit. */
+  bytes: number;
+  over: boolean;
+}
+
+/**
+ * Reads a Fetch `Request` body up to a limit, without buffering more than limit + 1 bytes: enough to
+ * use the body, or to know it is too large. Shared by the route handlers that accept bodies.
+ */
+export async function readLimited(request: Request, limit: number): Promise<LimitedBody> {
+  const declared = Number(request.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > limit) return { text: "", bytes: declared, over: true };
+  const reader = request.body?.getReader();
+  if (!reader) return { text: "", bytes: 0, over: false };
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > limit) {
+      await reader.cancel();
+      return { text: "", bytes, over: true };
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(bytes);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return { text: new TextDecoder().decode(all), bytes, over: false };
+}

@@ -4,7 +4,7 @@
  */
 import type { SimRequest, SimResponse } from "./index";
 import { MAX_ECHO_BYTES } from "./options";
-import { readLimited } from "./read-limited";
+import { readLimited } from "../http";
 
 export interface AdapterOptions {
   /** Request headers the server underneath adds by itself, left out of the echo (lower case). */

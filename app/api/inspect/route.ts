@@ -1,7 +1,7 @@
 /** POST /api/inspect: a thin adapter over lib/inspector/api. */
 import { inspectRequest, methodNotAllowed, tooLarge, type ApiResult } from "@/lib/inspector/api";
 import { MAX_INPUT_BYTES } from "@/lib/inspector/parse";
-import { readLimited } from "@/lib/simulator/read-limited";
+import { readLimited } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
