@@ -5,6 +5,8 @@
 import { TOKEN } from "../http";
 import type { InvalidParam } from "../problem";
 
+import { parseImfFixdate } from "./validators";
+
 export const MAX_DELAY_MS = 10_000;
 export const MAX_EXTRA_HEADERS = 20;
 export const MAX_HEADER_NAME = 64;
@@ -15,29 +17,121 @@ export const MAX_CHOICES = 20;
 export const MAX_WEIGHT = 1000;
 export const MAX_RETRY_AFTER_SECONDS = 86_400;
 
-/** Headers a caller may not set: framing, connection management, and anything that could turn the
- * simulator against its own site (cookies, CORS policy, redirects, content sniffing, content type). */
-export const REFUSED_HEADERS = new Set([
-  "content-length",
-  "transfer-encoding",
-  "connection",
-  "keep-alive",
-  "upgrade",
-  "trailer",
-  "te",
-  "proxy-connection",
-  "host",
-  "date",
-  "content-type",
-  "content-encoding",
-  "set-cookie",
-  "location",
-  "refresh",
+/**
+ * The response headers a caller may set with `header`: the ones a status-code test needs. Anything
+ * else is refused with a 400 naming it: an allow-list, because headers that act on the whole origin
+ * (NEL, Report-To, Clear-Site-Data, Alt-Svc, Set-Cookie, CSP, X-Accel-Redirect, ...) keep being
+ * invented and a deny-list cannot keep up. Framing, CORS, content type and redirects stay the
+ * simulator's.
+ */
+export const ALLOWED_HEADERS: readonly string[] = [
+  "Cache-Control",
+  "Expires",
+  "ETag",
+  "Last-Modified",
+  "Retry-After",
+  "WWW-Authenticate",
+  "Proxy-Authenticate",
+  "Allow",
+  "Accept-Patch",
+  "Accept-Post",
+  "Content-Language",
+  "Link",
+  "Deprecation",
+  "Sunset",
+  "RateLimit",
+  "RateLimit-Policy",
+  "Preference-Applied",
+  "Server-Timing",
+];
+const ALLOWED = new Set(ALLOWED_HEADERS.map((h) => h.toLowerCase()));
+
+/** `X-*` headers are application headers and allowed, except these, which servers, proxies or browsers act on. */
+const REFUSED_X = [
+  "x-accel-",
+  "x-sendfile",
+  "x-lighttpd-",
+  "x-litespeed-",
+  "x-forwarded-",
+  "x-middleware-",
+  "x-nextjs-",
+  "x-vercel-",
+  "x-amz-",
+  "x-real-ip",
   "x-content-type-options",
-  "simulated-status",
-  "content-security-policy",
-  "strict-transport-security",
-]);
+  "x-frame-options",
+  "x-xss-protection",
+  "x-dns-prefetch-control",
+  "x-permitted-cross-domain-policies",
+  "x-robots-tag",
+  "x-ua-compatible",
+  "x-download-options",
+];
+
+/** The link relations a `Link` header may carry: pagination, preload hints, 451's blocked-by, ... */
+export const ALLOWED_LINK_RELS: readonly string[] = [
+  "preload",
+  "blocked-by",
+  "next",
+  "prev",
+  "previous",
+  "first",
+  "last",
+  "describedby",
+  "deprecation",
+  "sunset",
+  "help",
+];
+
+/** Why a caller may not set this header, or undefined when it may. */
+function refusedHeader(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  if (ALLOWED.has(lower)) return undefined;
+  if (lower.startsWith("x-") && !REFUSED_X.some((p) => lower.startsWith(p))) return undefined;
+  return `${name} is not a header this simulator lets you set (allowed: ${ALLOWED_HEADERS.join(", ")} and X-* application headers)`;
+}
+
+/** Splits a Link value into link-values at commas outside <...> and quoted strings. */
+function linkValues(value: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (quoted) {
+      if (ch === "\\") i++;
+      else if (ch === '"') quoted = false;
+    } else if (ch === '"') quoted = true;
+    else if (ch === "<") depth++;
+    else if (ch === ">") depth = Math.max(0, depth - 1);
+    else if (ch === "," && depth === 0) {
+      out.push(value.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(value.slice(start));
+  return out.map((v) => v.trim()).filter((v) => v !== "");
+}
+
+/** Why a Link value is refused: targets are same-origin paths, relations from ALLOWED_LINK_RELS. */
+function refusedLink(value: string): string | undefined {
+  const values = linkValues(value);
+  if (values.length === 0) return "Link needs at least one <target>; rel=...";
+  for (const v of values) {
+    const m = /^<([^>]*)>((?:\s*;[^;]*)*)$/.exec(v);
+    if (!m) return `Link value "${v.slice(0, 40)}" is not <target>; rel=...`;
+    const target = m[1] ?? "";
+    if (!target.startsWith("/") || target.startsWith("//"))
+      return `Link targets must be same-origin paths starting with a single / (not "${target.slice(0, 40)}")`;
+    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;\s]+))/i.exec(m[2] ?? "");
+    const rels = (rel?.[1] ?? rel?.[2] ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+    if (rels.length === 0) return "every Link value needs a rel";
+    const bad = rels.find((r) => !ALLOWED_LINK_RELS.includes(r));
+    if (bad) return `Link rel=${bad} is not allowed (allowed: ${ALLOWED_LINK_RELS.join(", ")})`;
+  }
+  return undefined;
+}
 
 export type BodyFormat = "json" | "problem" | "text";
 
@@ -78,7 +172,7 @@ export const OPTION_DOCS: { name: string; header?: string; schema: string; descr
   {
     name: "header",
     schema: `Name:value, repeatable, at most ${MAX_EXTRA_HEADERS}`,
-    description: `Add a response header. Names are tokens of at most ${MAX_HEADER_NAME} characters; values at most ${MAX_HEADER_VALUE} characters without CR, LF or NUL. Framing, cookie, CORS, redirect and content-type headers are refused. A header the simulator also sets (Cache-Control, Retry-After, ETag, ...) is replaced by yours.`,
+    description: `Add a response header, one of: ${ALLOWED_HEADERS.join(", ")}, or an X-* application header (not X-Accel-*, X-Sendfile, X-Forwarded-* and the X- headers browsers act on). Link targets must be same-origin paths with rel ${ALLOWED_LINK_RELS.join(", ")}. Values: printable ASCII, at most ${MAX_HEADER_VALUE} characters. A header the simulator also sets (Cache-Control, Retry-After, ETag, ...) is replaced by yours; with a Cache-Control that allows storing, request headers are no longer echoed. Any other name is a 400 naming it.`,
   },
   {
     name: "location",
@@ -97,7 +191,7 @@ export const OPTION_DOCS: { name: string; header?: string; schema: string; descr
   {
     name: "retry-after",
     header: "Simulate-Retry-After",
-    schema: `integer 0-${MAX_RETRY_AFTER_SECONDS} or an HTTP-date`,
+    schema: `integer 0-${MAX_RETRY_AFTER_SECONDS} or an IMF-fixdate`,
     description: "The Retry-After value (on 429 and 503 by default; sent on any code when given).",
   },
   {
@@ -128,9 +222,6 @@ function intIn(raw: string, min: number, max: number): number | null {
   const n = Number(raw.trim());
   return n >= min && n <= max ? n : null;
 }
-
-const HTTP_DATE =
-  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 /** Query parameters that are not options are simply echoed in the diagnostic body. */
 const KNOWN = new Set(OPTION_DOCS.map((o) => o.name));
@@ -190,14 +281,21 @@ export function parseOptions(query: URLSearchParams, header: (name: string) => s
           name: "header",
           reason: `the value of ${name} contains CR, LF, NUL or another control character`,
         });
+      else if (/[^\x20-\x7e\t]/.test(value))
+        invalid.push({
+          name: "header",
+          reason: `the value of ${name} is not printable ASCII (percent-encode other characters)`,
+        });
       else if (value.length > MAX_HEADER_VALUE)
         invalid.push({
           name: "header",
           reason: `the value of ${name} is longer than ${MAX_HEADER_VALUE} characters`,
         });
-      else if (REFUSED_HEADERS.has(name.toLowerCase()) || name.toLowerCase().startsWith("access-control-"))
-        invalid.push({ name: "header", reason: `${name} cannot be set: the simulator controls it` });
-      else options.headers.push([name, value]);
+      else {
+        const why = refusedHeader(name) ?? (name.toLowerCase() === "link" ? refusedLink(value) : undefined);
+        if (why) invalid.push({ name: "header", reason: why });
+        else options.headers.push([name, value]);
+      }
     }
   }
 
@@ -213,7 +311,10 @@ export function parseOptions(query: URLSearchParams, header: (name: string) => s
         name: "location",
         reason: `must be a same-origin path starting with a single / (no //, backslash, spaces or control characters), at most ${MAX_LOCATION} characters`,
       });
-    } else options.location = location;
+    } else {
+      // Non-ASCII characters are percent-encoded (RFC 3986 §2.1): a header value is bytes, not text.
+      options.location = location.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
+    }
   }
 
   const auth = pick("auth");
@@ -226,7 +327,7 @@ export function parseOptions(query: URLSearchParams, header: (name: string) => s
   const retryAfter = pick("retry-after");
   if (retryAfter !== undefined) {
     const t = retryAfter.trim();
-    if (intIn(t, 0, MAX_RETRY_AFTER_SECONDS) !== null || HTTP_DATE.test(t)) options.retryAfter = t;
+    if (intIn(t, 0, MAX_RETRY_AFTER_SECONDS) !== null || parseImfFixdate(t) !== null) options.retryAfter = t;
     else
       invalid.push({
         name: "retry-after",
