@@ -3,8 +3,9 @@
  * server (a Range for 206, If-None-Match for 304, ...). Used to show the simulator's response on
  * each page and to hold the simulator to the Inspector's rules.
  */
-import type { SimRequest } from "./index";
 import { simulatorPath } from "../routes";
+
+import { simulate, type SimRequest } from "./index";
 
 export function exampleRequest(code: number, now?: Date): SimRequest {
   const headers: [string, string][] = [["Accept", "application/json"]];
@@ -23,9 +24,12 @@ export function exampleRequest(code: number, now?: Date): SimRequest {
     case 206:
       headers.push(["Range", "bytes=0-99"]);
       break;
-    case 304:
-      headers.push(["If-None-Match", '"abc"']);
+    case 304: {
+      // Revalidating what it has: the ETag the 200 for this URL carries.
+      const first = simulate({ method, url: simulatorPath(code), code: String(code), headers, now });
+      headers.push(["If-None-Match", first.headers.find(([n]) => n === "ETag")?.[1] ?? "*"]);
       break;
+    }
     case 412:
       method = "PUT";
       headers.push(["If-Match", '"abc"']);

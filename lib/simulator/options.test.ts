@@ -73,13 +73,13 @@ describe("extra headers", () => {
   });
 
   it.each([
-    ["Content-Length:5", /controls it/],
-    ["Transfer-Encoding:chunked", /controls it/],
-    ["Connection:close", /controls it/],
-    ["Set-Cookie:a=b", /controls it/],
-    ["Content-Type:text/html", /controls it/],
-    ["Access-Control-Allow-Credentials:true", /controls it/],
-    ["Location:https://evil.example", /controls it/],
+    ["Content-Length:5", /not a header this simulator lets you set/],
+    ["Transfer-Encoding:chunked", /not a header this simulator lets you set/],
+    ["Connection:close", /not a header this simulator lets you set/],
+    ["Set-Cookie:a=b", /not a header this simulator lets you set/],
+    ["Content-Type:text/html", /not a header this simulator lets you set/],
+    ["Access-Control-Allow-Credentials:true", /not a header this simulator lets you set/],
+    ["Location:https://evil.example", /not a header this simulator lets you set/],
     ["Bad Name:x", /not a valid header name/],
     ["novalue", /not Name:value/],
     ["X-A:a%0d%0aSet-Cookie: x=1", /CR, LF, NUL/],
@@ -92,6 +92,65 @@ describe("extra headers", () => {
     expect((json(res)["invalid-params"] as { reason: string }[])[0]?.reason).toMatch(reason);
   });
 
+  // Issue 10 item 4: headers that act on the whole origin were accepted by the old deny-list.
+  it.each([
+    "NEL:{}",
+    "Report-To:{}",
+    "Reporting-Endpoints:a=%22/r%22",
+    "Clear-Site-Data:%22*%22",
+    "Alt-Svc:h3=%22:443%22",
+    "X-Accel-Redirect:/internal",
+    "X-Sendfile:/etc/passwd",
+    "Surrogate-Control:max-age=9",
+    "CDN-Cache-Control:max-age=9",
+    "Vary:Cookie",
+    "Content-Disposition:attachment;filename=a.bat",
+    "Refresh:0;url=/",
+    "Permissions-Policy:camera=*",
+    "X-Frame-Options:DENY",
+    "Content-Location:/",
+  ])("refuses %s, naming it", (h) => {
+    const res = simulate(req("200", `?header=${h}`));
+    expect(res.status).toBe(400);
+    const name = decodeURIComponent(h.split(":")[0] ?? "");
+    const reason = (json(res)["invalid-params"] as { name: string; reason: string }[])[0];
+    expect(reason?.name).toBe("header");
+    expect(reason?.reason).toContain(`${name} is not a header this simulator lets you set`);
+  });
+
+  it.each([
+    "Cache-Control:max-age=60",
+    "Expires:Thu,%2001%20Jan%202026%2000:00:00%20GMT",
+    "ETag:%22v1%22",
+    "WWW-Authenticate:Basic%20realm=%22x%22",
+    "RateLimit:limit=10,%20remaining=0,%20reset=5",
+    "RateLimit-Policy:10;w=60",
+    "X-Request-Id:abc",
+    "Link:%3C/page/2%3E;%20rel=%22next%22",
+    "Link:%3C/a.css%3E;%20rel=preload;%20as=style",
+    "Deprecation:@1688169599",
+  ])("allows %s", (h) => {
+    expect(simulate(req("200", `?header=${h}`)).status).toBe(200);
+  });
+
+  it.each([
+    ["Link:%3C/x.css%3E;%20rel=stylesheet", /rel=stylesheet is not allowed/],
+    ["Link:%3Chttps://evil.example/%3E;%20rel=preload", /same-origin paths/],
+    ["Link:%3C//evil.example/%3E;%20rel=next", /same-origin paths/],
+    ["Link:%3C/a%3E", /needs a rel/],
+  ])("refuses the Link %s", (h, reason) => {
+    const res = simulate(req("200", `?header=${h}`));
+    expect(res.status).toBe(400);
+    expect((json(res)["invalid-params"] as { reason: string }[])[0]?.reason).toMatch(reason);
+  });
+
+  // Issue 9 item 5: these made Node throw after the status line was chosen (500) or sent a raw 0x85.
+  it.each(["X-A:%E2%82%AC", "X-A:%C2%85", "X-A:caf%C3%A9"])("refuses the non-ASCII value %s", (h) => {
+    const res = simulate(req("200", `?header=${h}`));
+    expect(res.status).toBe(400);
+    expect((json(res)["invalid-params"] as { reason: string }[])[0]?.reason).toMatch(/printable ASCII/);
+  });
+
   it("limits how many", () => {
     const q = Array.from({ length: 21 }, (_, i) => `header=X-${i}:v`).join("&");
     expect(simulate(req("200", `?${q}`)).status).toBe(400);
@@ -101,6 +160,9 @@ describe("extra headers", () => {
 describe("location", () => {
   it("points 3xx and 201 at a same-origin path", () => {
     expect(header(simulate(req("302", "?location=/login%3Fnext%3D%2Fa")), "Location")).toBe("/login?next=/a");
+    // Non-ASCII is percent-encoded (it made Node throw: "500 Found").
+    expect(header(simulate(req("302", "?location=/%E2%82%AC")), "Location")).toBe("/%E2%82%AC");
+    expect(header(simulate(req("302", "?location=/a%C2%85")), "Location")).toBe("/a%C2%85");
     expect(
       header(simulate(req("201", "", { headers: [["Simulate-Location", "/orders/9"]] })), "Location"),
     ).toBe("/orders/9");
@@ -136,6 +198,19 @@ describe("auth and retry-after", () => {
     expect(simulate(req("503", "?retry-after=soon")).status).toBe(400);
     expect(simulate(req("503", "?retry-after=999999")).status).toBe(400);
   });
+
+  // Issue 9 item 9: the old pattern only checked the shape.
+  it.each([
+    "Wed, 99 Oct 9999 99:99:99 GMT",
+    "Wed, 31 Feb 2026 07:28:00 GMT",
+    "Thu, 21 Oct 2026 07:28:00 GMT",
+    "Wed, 21 Oct 2026 24:00:00 GMT",
+    "Wednesday, 21-Oct-26 07:28:00 GMT",
+  ])("refuses the Retry-After date %j", (date) => {
+    const res = simulate(req("503", `?retry-after=${encodeURIComponent(date)}`));
+    expect(res.status).toBe(400);
+    expect(invalidNames(res)).toEqual(["retry-after"]);
+  });
 });
 
 describe("body format", () => {
@@ -151,13 +226,13 @@ describe("body format", () => {
     const res = simulate(req("404", "", { headers: [["Accept", "application/problem+json"]] }));
     expect(header(res, "Content-Type")).toBe("application/problem+json");
     expect(json(res)).toMatchObject({ type: "about:blank", title: "Not Found", status: 404 });
-    expect(header(res, "Vary")).toBe("Accept");
+    expect(header(res, "Vary")).toBe("Accept, Simulate-Delay, Simulate-Retry-After");
   });
   it("answers text/plain when asked, and format= overrides Accept", () => {
     const res = simulate(req("503", "?format=text", { headers: [["Accept", "application/json"]] }));
     expect(header(res, "Content-Type")).toBe("text/plain; charset=utf-8");
     expect(res.body).toMatch(/^503 Service Unavailable\n/);
-    expect(header(res, "Vary")).toBeUndefined();
+    expect(header(res, "Vary")).toBe("Simulate-Delay, Simulate-Retry-After");
     expect(simulate(req("200", "?format=xml")).status).toBe(400);
   });
   it("never lets the body be read as HTML", () => {

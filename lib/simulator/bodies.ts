@@ -1,0 +1,181 @@
+/**
+ * What the simulator's answers say: the JSON diagnostic (with the request echo), the text summary,
+ * the RFC 9457 problem body, and the simulated resource's own representation (what byte ranges are
+ * cut from).
+ */
+import { TOKEN } from "../http";
+import { PROBLEM_JSON } from "../problem";
+import { getStatus, reasonPhrase } from "../registry";
+import { codePath } from "../routes";
+
+import type { BodyFormat, SimOptions } from "./options";
+import type { SimRequest } from "./types";
+
+/** JSON that is never read as HTML, even by a sniffing client: `<` is escaped (it stays valid JSON). */
+export function safeJson(value: unknown): string {
+  const json = JSON.stringify(value, null, 2);
+  return json.includes("<") ? json.replace(/</g, "\\u003c") : json;
+}
+
+/** Request headers whose values are credentials: the echo shows that they came, never what they say. */
+const CREDENTIALS = new Set(["authorization", "proxy-authorization", "cookie", "x-api-key", "x-auth-token"]);
+
+function hiddenValue(name: string, value: string): string {
+  if (name === "cookie") {
+    const n = value.split(";").filter((p) => p.trim() !== "").length;
+    return `(${n} cookie${n === 1 ? "" : "s"}, values hidden)`;
+  }
+  const scheme = value.trim().split(/\s+/, 1)[0] ?? "";
+  // Only Authorization-style values have a scheme; an API key is one opaque token.
+  const hasScheme = /^(proxy-)?authorization$/.test(name) && TOKEN.test(scheme) && /\s/.test(value.trim());
+  return hasScheme ? `${scheme} (credentials hidden)` : "(value hidden)";
+}
+
+/** Request headers by lower-case name (repeats joined), credentials hidden. Null prototype: any name is a key. */
+function headerRecord(headers: SimRequest["headers"]): Record<string, string> {
+  const out = Object.create(null) as Record<string, string>;
+  for (const [name, value] of headers) {
+    const key = name.toLowerCase();
+    const prev = out[key];
+    out[key] = prev === undefined ? value : `${prev}${key === "cookie" ? "; " : ", "}${value}`;
+  }
+  for (const key of Object.keys(out)) if (CREDENTIALS.has(key)) out[key] = hiddenValue(key, out[key] ?? "");
+  return out;
+}
+
+/** Query parameters by name; repeats become an array (linear in their number). Null prototype. */
+function queryRecord(url: URL): Record<string, string | string[]> {
+  const out = Object.create(null) as Record<string, string | string[]>;
+  for (const [key, value] of url.searchParams) {
+    const prev = out[key];
+    if (prev === undefined) out[key] = value;
+    else if (Array.isArray(prev)) prev.push(value);
+    else out[key] = [prev, value];
+  }
+  return out;
+}
+
+/** Everything the bodies need to know about one exchange. */
+export interface BodyCtx {
+  req: SimRequest;
+  url: URL;
+  /** Upper-case; GET for a HEAD (which gets the headers of the GET's body). */
+  method: string;
+  requested: number;
+  options: SimOptions;
+  /** What the path asked for, e.g. "200:3,503:1"; undefined for a single code. */
+  weighted: { spec: string; draw: number | null } | undefined;
+  interimSent: boolean;
+  /** Why a 1xx was not sent, when it was not (see `interimWhy`). */
+  interimWhy: string | undefined;
+  /** Whether the request headers are echoed (not when the answer may be stored by caches). */
+  echo: boolean;
+  /** A sentence on why this answer is what it is (a 304 asked for without a matching condition, ...). */
+  note: string | undefined;
+}
+
+function interimNote(c: BodyCtx): Record<string, unknown> | undefined {
+  if (c.requested >= 200) return undefined;
+  const note =
+    "A 1xx status is interim: it can precede a final response but never be one, so the final answer is 200 OK.";
+  const why = c.interimSent
+    ? `The interim ${c.requested} was sent before this response.`
+    : (c.interimWhy ?? "");
+  return {
+    status: c.requested,
+    reason: reasonPhrase(c.requested),
+    sent: c.interimSent,
+    note: `${note} ${why}`,
+  };
+}
+
+const NOT_ECHOED =
+  "Request headers are not echoed: this answer may be stored by caches (its Cache-Control allows it), which would hand them to other clients.";
+
+function requestDescription(c: BodyCtx): Record<string, unknown> {
+  const d: Record<string, unknown> = {
+    method: c.method,
+    path: c.url.pathname,
+    query: queryRecord(c.url),
+  };
+  if (c.echo) d.headers = headerRecord(c.req.headers);
+  if (c.req.body !== undefined && c.req.body !== "") d.body = c.req.body;
+  return d;
+}
+
+function diagnosticValue(c: BodyCtx, status: number): Record<string, unknown> {
+  const info = getStatus(c.requested);
+  const body: Record<string, unknown> = { simulated: true, status, reason: reasonPhrase(status) };
+  const interim = interimNote(c);
+  if (interim) body.interim = interim;
+  if (c.weighted) body.choice = { from: c.weighted.spec, draw: c.weighted.draw };
+  if (c.req.scenario) body.scenario = c.req.scenario.info;
+  body.registered = info?.official ?? false;
+  if (info) body.docs = codePath(c.requested);
+  if (c.options.delayMs > 0) body.delayMs = c.options.delayMs;
+  const notes = [c.note, c.echo ? undefined : NOT_ECHOED].filter((n) => n !== undefined);
+  if (notes.length) body.note = notes.join(" ");
+  body.request = requestDescription(c);
+  return body;
+}
+
+function textBody(c: BodyCtx, status: number): string {
+  const lines = [
+    `${status} ${reasonPhrase(status)}`,
+    "",
+    `Simulated by statuscodes for ${c.method} ${c.url.pathname}${c.url.search}.`,
+  ];
+  const interim = interimNote(c);
+  if (interim) lines.push(String(interim.note));
+  const sc = c.req.scenario?.info;
+  if (sc) lines.push(`Scenario ${String(sc.name)}, request ${String(sc.request)}: ${String(sc.because)}.`);
+  if (c.note) lines.push(c.note);
+  if (getStatus(c.requested)) lines.push(`About this code: ${codePath(c.requested)}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function problemBody(c: BodyCtx, status: number): string {
+  const p: Record<string, unknown> = {
+    type: "about:blank",
+    title: reasonPhrase(status),
+    status,
+    detail: c.note ?? `A simulated ${status} ${reasonPhrase(status)}, sent because it was asked for.`,
+    instance: c.url.pathname,
+    simulated: true,
+  };
+  return safeJson(p);
+}
+
+export interface Rendered {
+  body: string;
+  type: string;
+}
+
+/** The body for a status in the chosen format, with its media type. */
+export function renderBody(c: BodyCtx, status: number, format: BodyFormat): Rendered {
+  if (format === "text") return { body: textBody(c, status), type: "text/plain; charset=utf-8" };
+  if (format === "problem" && status >= 400) return { body: problemBody(c, status), type: PROBLEM_JSON };
+  return { body: safeJson(diagnosticValue(c, status)), type: "application/json" };
+}
+
+const ABOUT: Record<number, string> = {
+  206: "The simulated resource behind this URL: the same bytes for every request, so parts of it can be asked for and put together. A request with a Range (such as Range: bytes=0-99; several ranges and If-Range work too) gets 206 Partial Content with those bytes; a range that starts past the end gets 416 with Content-Range: bytes */length; a request without Range gets all of it with 200, since a 206 only ever answers a range request.",
+  416: "The simulated resource behind this URL: the same bytes for every request. Any request with a Range gets 416 Range Not Satisfiable with Content-Range: bytes */length; a request without Range gets all of it with 200, since a 416 only ever answers a range request.",
+};
+
+/**
+ * The simulated resource's representation for the codes that serve byte ranges (206, 416): a plain
+ * text document, ASCII only (so bytes and characters coincide), the same for every request to the
+ * URL. Plain text, so that a part of it is still what its Content-Type says.
+ */
+export function resourceRepresentation(c: BodyCtx): Rendered {
+  const resource = `${c.url.pathname}${c.url.search}`;
+  const lines = [
+    `statuscodes simulated resource ${resource}`,
+    "",
+    ABOUT[c.requested] ?? "",
+    "",
+    `About ${c.requested} ${reasonPhrase(c.requested)}: ${codePath(c.requested)}`,
+  ];
+  return { body: `${lines.join("\n")}\n`.replace(/[^\x20-\x7e\n]/g, "?"), type: "text/plain; charset=utf-8" };
+}
