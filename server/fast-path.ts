@@ -6,17 +6,16 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { httpDateNow } from "../lib/http";
-import { overloaded, type SimResponse } from "../lib/simulator";
+import { overloaded, type InterimResponse, type SimRequest, type SimResponse } from "../lib/simulator";
 import { MAX_ECHO_BYTES } from "../lib/simulator/options";
-import { SimulatorRuntime } from "../lib/simulator/runtime";
+import { processRuntime, type SimulatorRuntime } from "../lib/simulator/runtime";
 
 import { performFault } from "./faults";
 
 const PATH = /^\/api\/status\/([^/?#]*)(?:\?.*)?$/;
 
-/** The `{code}` segment when this request is for the simulator (and not, say, /describe). */
-export function simulatorSegment(url: string | undefined): string | undefined {
-  const m = PATH.exec(url ?? "");
+function segmentOf(url: string): string | undefined {
+  const m = PATH.exec(url);
   if (!m) return undefined;
   try {
     return decodeURIComponent(m[1] ?? "");
@@ -25,10 +24,36 @@ export function simulatorSegment(url: string | undefined): string | undefined {
   }
 }
 
+/**
+ * The `{code}` segment when this request is for the simulator (and not, say, /describe). Targets
+ * that Next would route to the simulator's handler after normalising (dot segments, a fragment) are
+ * normalised the same way, so that they meet the same runtime here and give the same answers.
+ */
+export function simulatorSegment(url: string | undefined): string | undefined {
+  const raw = url ?? "";
+  const direct = segmentOf(raw);
+  if (direct !== undefined || !raw.startsWith("/") || !/\/\.|#/.test(raw)) return direct;
+  let normal: URL;
+  try {
+    normal = new URL(`http://simulator.invalid${raw}`);
+  } catch {
+    return undefined;
+  }
+  return segmentOf(normal.pathname + normal.search);
+}
+
 function pairs(raw: string[]): [string, string][] {
   const out: [string, string][] = [];
   for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] as string, raw[i + 1] as string]);
   return out;
+}
+
+/** The declared Content-Length, or undefined (none, or chunked). */
+function declaredLength(req: IncomingMessage): number | undefined {
+  const cl = req.headers["content-length"];
+  if (cl === undefined || req.headers["transfer-encoding"] !== undefined) return undefined;
+  const n = Number(cl);
+  return Number.isFinite(n) ? n : undefined;
 }
 
 /** True when the request has no body to read (no Content-Length or a zero one, and not chunked). */
@@ -37,25 +62,34 @@ function hasNoBody(req: IncomingMessage): boolean {
   return (cl === undefined || cl === "0") && req.headers["transfer-encoding"] === undefined;
 }
 
-/** Reads at most MAX_ECHO_BYTES + 1 bytes of the body. */
+/**
+ * Reads at most MAX_ECHO_BYTES + 1 bytes of the body, and stops there: the answer is then a 413
+ * that closes the connection, so the rest is never read.
+ */
 function readBody(req: IncomingMessage): Promise<{ text: string; bytes: number }> {
-  const declared = Number(req.headers["content-length"] ?? "");
-  if (Number.isFinite(declared) && declared > MAX_ECHO_BYTES) {
-    req.resume();
-    return Promise.resolve({ text: "", bytes: declared });
-  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let bytes = 0;
-    let over = false;
-    req.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       bytes += chunk.length;
-      if (bytes > MAX_ECHO_BYTES) over = true;
-      else chunks.push(chunk);
-    });
-    req.on("end", () => resolve({ text: over ? "" : Buffer.concat(chunks).toString("utf8"), bytes }));
+      if (bytes <= MAX_ECHO_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.pause();
+      resolve({ text: "", bytes });
+    };
+    const onEnd = () => resolve({ text: Buffer.concat(chunks).toString("utf8"), bytes });
+    req.on("data", onData);
+    req.on("end", onEnd);
     req.on("error", reject);
   });
+}
+
+function isHttp10(req: IncomingMessage): boolean {
+  return req.httpVersionMajor === 1 && req.httpVersionMinor === 0;
 }
 
 /** A response ready to write again: status line, flat headers (with the Date slot) and body. */
@@ -66,6 +100,10 @@ interface Prepared {
   /** Index of the Date value in `flat`, refreshed on every reuse. */
   dateAt: number;
   body: string | undefined;
+  /** The connection is closed after this answer (Connection: close is in `flat`). */
+  closes: boolean;
+  /** The answer has its own Connection header (426's Connection: Upgrade). */
+  connection: boolean;
 }
 
 /** How many prepared answers the fast path keeps (least recently used ones are dropped). */
@@ -79,7 +117,7 @@ export class FastPath {
    */
   private readonly cache = new Map<string, Prepared>();
 
-  constructor(readonly runtime = new SimulatorRuntime()) {}
+  constructor(readonly runtime: SimulatorRuntime = processRuntime()) {}
 
   /**
    * Answers a simulator request. `continued` is true when 100 Continue was already sent. A request
@@ -91,7 +129,13 @@ export class FastPath {
     segment: string,
     continued = false,
   ): Promise<void> | void {
-    const expectsContinue = /100-continue/i.test(req.headers.expect ?? "");
+    // An HTTP/1.0 request's Expect is ignored (RFC 9110 §10.1.1); Node does not call checkContinue then.
+    const expectsContinue = !isHttp10(req) && /100-continue/i.test(req.headers.expect ?? "");
+    // A body declared too large is refused before a byte of it is read: no 100 Continue, a 413 that
+    // closes the connection, so the client sends nothing more and nothing is drained.
+    const declared = declaredLength(req);
+    if (declared !== undefined && declared > MAX_ECHO_BYTES)
+      return this.respond(req, res, segment, continued, "", declared);
     // A client that sent Expect: 100-continue waits for a go-ahead before sending its body; a 417 is
     // answered without one (the client then resends without the expectation).
     if (expectsContinue && !continued && segment !== "417") {
@@ -111,20 +155,22 @@ export class FastPath {
     text: string,
     bytes: number,
   ): Promise<void> | void {
+    const http10 = isHttp10(req);
     const cacheable = bytes === 0 && !segment.includes(",") && !segment.includes(":");
-    const key = cacheable ? `${req.method ?? "GET"} ${req.url ?? ""}\n${req.rawHeaders.join("\n")}` : "";
+    const key = cacheable
+      ? `${http10 ? "1.0" : "1.1"} ${req.method ?? "GET"} ${req.url ?? ""}\n${req.rawHeaders.join("\n")}`
+      : "";
     if (cacheable) {
       const hit = this.cache.get(key);
       if (hit) {
         this.cache.delete(key);
         this.cache.set(key, hit);
         hit.flat[hit.dateAt] = httpDateNow();
-        res.writeHead(hit.status, hit.statusText, hit.flat);
-        res.end(hit.body);
+        writePrepared(req, res, hit);
         return;
       }
     }
-    const sim = {
+    const sim: SimRequest = {
       method: req.method ?? "GET",
       url: req.url ?? "/",
       code: segment,
@@ -133,34 +179,44 @@ export class FastPath {
       bodyBytes: bytes,
       canSendInterim: true,
       canSendFaults: true,
+      httpVersion: http10 ? "1.0" : "1.1",
     };
-    const answer = this.runtime.answer(sim);
-    if (answer instanceof Promise) return answer.then((a) => this.write(res, prepare(a), a, continued, sim));
+    const answer = this.runtime.answer(sim, {
+      // Interim responses go out at once, before any delay (RFC 9110 §15.2).
+      onInterim: (interim) => sendInterim(res, interim, continued),
+      // A client that goes away frees its delay slot at once.
+      signal: () => closedSignal(res),
+    });
+    if (answer instanceof Promise)
+      return answer.then(
+        (a) => this.write(req, res, prepare(a), a, sim),
+        () => void res.destroy(),
+      );
     const prepared = prepare(answer);
-    if (answer.fault || answer.stateful) return this.write(res, prepared, answer, continued, sim);
-    if (cacheable && answer.delayMs === 0 && answer.interim.length === 0 && prepared.dateAt >= 0) {
+    if (answer.fault || answer.stateful) return this.write(req, res, prepared, answer, sim);
+    // Only simulated answers are reused: never the overload 503, a delayed or drawn answer.
+    if (cacheable && answer.reusable && prepared.dateAt >= 0) {
       this.cache.set(key, prepared);
       if (this.cache.size > CACHE_SIZE) {
         const oldest = this.cache.keys().next().value;
         if (oldest !== undefined) this.cache.delete(oldest);
       }
     }
-    write(res, prepared, answer, continued);
+    writePrepared(req, res, prepared);
   }
 
   private write(
+    req: IncomingMessage,
     res: ServerResponse,
     prepared: Prepared,
     sim: SimResponse,
-    continued: boolean,
-    req: Parameters<typeof overloaded>[0],
+    simReq: SimRequest,
   ): void {
     if (sim.fault && !performFault(res, prepared, sim.fault, this.runtime.gate)) {
-      const busy = overloaded(req, this.runtime.gate.limit);
-      write(res, prepare(busy), busy, continued);
+      writePrepared(req, res, prepare(overloaded(simReq, this.runtime.gate.limit)));
       return;
     }
-    if (!sim.fault) write(res, prepared, sim, continued);
+    if (!sim.fault) writePrepared(req, res, prepared);
   }
 }
 
@@ -175,16 +231,46 @@ function prepare(sim: SimResponse): Prepared {
   if (sim.getLength !== undefined) flat.push("Content-Length", String(sim.getLength));
   else if (sim.body !== null) flat.push("Content-Length", String(Buffer.byteLength(sim.body)));
   else if (sim.status === 205) flat.push("Content-Length", "0");
-  return { status: sim.status, statusText: sim.statusText, flat, dateAt, body: sim.body ?? undefined };
+  const connection = sim.headers.some(([n]) => n.toLowerCase() === "connection");
+  if (sim.close && !connection) flat.push("Connection", "close");
+  return {
+    status: sim.status,
+    statusText: sim.statusText,
+    flat,
+    dateAt,
+    body: sim.body ?? undefined,
+    closes: sim.close === true,
+    connection,
+  };
 }
 
-function write(res: ServerResponse, prepared: Prepared, sim: SimResponse, continued: boolean): void {
-  for (const interim of sim.interim) {
-    if (interim.status === 100 && !continued) res.writeContinue();
-    else if (interim.status === 102) res.writeProcessing();
-    else if (interim.status === 103)
-      res.writeEarlyHints(Object.fromEntries(interim.headers.map(([n, v]) => [n.toLowerCase(), v])));
+/** An AbortSignal that aborts when the response's connection closes before the answer went out. */
+function closedSignal(res: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) controller.abort(new Error("client closed the connection"));
+  });
+  return controller.signal;
+}
+
+function sendInterim(res: ServerResponse, interim: InterimResponse[], continued: boolean): void {
+  for (const i of interim) {
+    if (i.status === 100 && !continued) res.writeContinue();
+    else if (i.status === 102) res.writeProcessing();
+    else if (i.status === 103)
+      res.writeEarlyHints(Object.fromEntries(i.headers.map(([n, v]) => [n.toLowerCase(), v])));
   }
+}
+
+/**
+ * Writes a prepared answer. To an HTTP/1.1 client on a persistent connection no Connection or
+ * Keep-Alive header is sent (persistence is the default; httplint calls Keep-Alive deprecated);
+ * an HTTP/1.0 client that asked for keep-alive gets Node's Connection: keep-alive and Keep-Alive,
+ * which it needs. An answer that closes says Connection: close.
+ */
+function writePrepared(req: IncomingMessage, res: ServerResponse, prepared: Prepared): void {
+  if (!prepared.closes && !prepared.connection && res.shouldKeepAlive && !isHttp10(req))
+    res.removeHeader("Connection");
   res.writeHead(prepared.status, prepared.statusText, prepared.flat);
   res.end(prepared.body);
 }

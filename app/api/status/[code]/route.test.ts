@@ -27,14 +27,15 @@ describe("/api/status/[code] route handler", () => {
   });
 
   it("builds null-body responses for 204, 304 and HEAD without throwing", async () => {
-    for (const [handler, method, code] of [
-      [GET, "GET", "204"],
-      [GET, "GET", "205"],
-      [GET, "GET", "304"],
-      [HEAD, "HEAD", "200"],
-      [HEAD, "HEAD", "401"],
+    const conditional = { "If-None-Match": "*" };
+    for (const [handler, method, code, headers] of [
+      [GET, "GET", "204", {}],
+      [GET, "GET", "205", {}],
+      [GET, "GET", "304", conditional],
+      [HEAD, "HEAD", "200", {}],
+      [HEAD, "HEAD", "401", {}],
     ] as const) {
-      const res = await call(handler, code, { method });
+      const res = await call(handler, code, { method, headers });
       expect(res.status).toBe(Number(code));
       expect(res.body).toBeNull();
     }

@@ -2,7 +2,7 @@
  * `/api/status/{code}`: a thin adapter from Next's Request/Response to the pure simulator in lib/.
  * Every method the simulator answers is exported, so Next never substitutes its own 405 or OPTIONS.
  */
-import { SimulatorRuntime } from "@/lib/simulator/runtime";
+import { processRuntime } from "@/lib/simulator/runtime";
 import { toSimRequest, toWebResponse } from "@/lib/simulator/web";
 
 export const dynamic = "force-dynamic";
@@ -15,15 +15,17 @@ const NEXT_ADDED_HEADERS = new Set([
   "x-forwarded-proto",
 ]);
 
-// One per server process: seed sequences and the cap on delayed requests.
-const runtime = new SimulatorRuntime();
+// One per process, shared with the fast path: seed sequences, scenarios and the cap on delays.
+const runtime = processRuntime();
 
 type Context = RouteContext<"/api/status/[code]">;
 
 async function handle(request: Request, context: Context): Promise<Response> {
   const { code } = await context.params;
   return toWebResponse(
-    await runtime.answer(await toSimRequest(request, code, { dropHeaders: NEXT_ADDED_HEADERS })),
+    await runtime.answer(await toSimRequest(request, code, { dropHeaders: NEXT_ADDED_HEADERS }), {
+      signal: request.signal,
+    }),
   );
 }
 

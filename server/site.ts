@@ -1,0 +1,101 @@
+/**
+ * The site's node:http server without the Next app: the simulator's fast path for /api/status/*,
+ * `fallback` (Next, in production) for everything else, and answers of our own where Node would
+ * send a bare one: a 417 for an unknown expectation, problem+json for malformed requests. The
+ * real-client and nginx sweeps start exactly this, so they test what production runs.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
+
+import { safeJson } from "../lib/simulator";
+import { expectationFailed } from "../lib/simulator";
+import { PROBLEM_JSON, problem } from "../lib/problem";
+import { reasonPhrase } from "../lib/registry";
+
+import { FastPath, simulatorSegment } from "./fast-path";
+import { vetRequest } from "./hardening";
+import { abortLine, applyLimits, isClientAbort, serverOptions, type Limits } from "./limits";
+
+export type Fallback = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+function pairs(raw: string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] as string, raw[i + 1] as string]);
+  return out;
+}
+
+/** What Node's HTTP parser refused, as a status: 431 for oversized headers, 400 for the rest. */
+function clientErrorStatus(code: string | undefined): number {
+  if (code === "HPE_HEADER_OVERFLOW") return 431;
+  if (code === "HPE_URI_TOO_LONG") return 414;
+  return 400;
+}
+
+/**
+ * A problem+json answer written straight to the socket for a request Node could not parse (it has
+ * no request or response object then), then the connection is closed.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = clientErrorStatus(err.code);
+  const detail =
+    status === 431
+      ? "The request's header section is larger than this server accepts."
+      : "The request is not a well-formed HTTP/1.1 message.";
+  const body = safeJson(problem(status, detail, {}));
+  socket.end(
+    `HTTP/1.1 ${status} ${reasonPhrase(status)}\r\n` +
+      `Content-Type: ${PROBLEM_JSON}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Cache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+/**
+ * The server with its listeners. With `limits`, the timeouts and connection caps of server/limits.ts
+ * apply (main.ts always passes them).
+ */
+export function createSite(fallback: Fallback, fast = new FastPath(), limits?: Limits): Server {
+  const route = (req: IncomingMessage, res: ServerResponse, continued: boolean) => {
+    if (!vetRequest(req, res)) return;
+    const fail = (err: unknown) => {
+      if (isClientAbort(err)) console.warn(abortLine(req, err));
+      else console.error(err);
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end("Internal Server Error\n");
+    };
+    const segment = simulatorSegment(req.url);
+    try {
+      const done = segment !== undefined ? fast.handle(req, res, segment, continued) : fallback(req, res);
+      if (done instanceof Promise) done.catch(fail);
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const server = createServer(limits ? serverOptions(limits) : {}, (req, res) => route(req, res, false));
+  // With this listener Node no longer answers Expect: 100-continue by itself.
+  server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
+    const simulator = simulatorSegment(req.url) !== undefined;
+    if (!simulator) res.writeContinue();
+    route(req, res, !simulator);
+  });
+  // Any other expectation: a 417 that says so (Node's own has no body and none of our headers).
+  server.on("checkExpectation", (req: IncomingMessage, res: ServerResponse) => {
+    const sim = expectationFailed({
+      method: req.method ?? "GET",
+      url: req.url ?? "/",
+      code: "",
+      headers: pairs(req.rawHeaders),
+    });
+    const headers = sim.headers.flat();
+    headers.push("Content-Length", String(Buffer.byteLength(sim.body ?? "")), "Connection", "close");
+    res.writeHead(sim.status, sim.statusText, headers);
+    res.end(sim.body ?? undefined);
+  });
+  server.on("clientError", answerClientError);
+  if (limits) applyLimits(server, limits);
+  return server;
+}
