@@ -38,11 +38,17 @@ test.describe("simulator over HTTP", () => {
     expect((await res.body()).length).toBe(0);
   });
 
-  test("304 has no body and carries the 200's validators", async ({ request }) => {
-    const res = await request.get("/api/status/304");
+  test("304 answers a matching If-None-Match, has no body and carries the 200's validators", async ({
+    request,
+  }) => {
+    const ok = await request.get("/api/status/304");
+    expect(ok.status()).toBe(200);
+    const etag = ok.headers()["etag"] ?? "";
+    expect(etag).toMatch(/^"[0-9a-f]{16}"$/);
+    const res = await request.get("/api/status/304", { headers: { "If-None-Match": etag } });
     expect(res.status()).toBe(304);
     expect((await res.body()).length).toBe(0);
-    expect(res.headers()["etag"]).toMatch(/^"[0-9a-f]{8}"$/);
+    expect(res.headers()["etag"]).toBe(etag);
     expect(res.headers()["cache-control"]).toBe("no-store");
     expect(res.headers()["content-type"]).toBeUndefined();
   });

@@ -119,7 +119,7 @@ export function hiddenNotes(code: number, method: string, sentStatus: number | n
   if (code === 304) {
     notes.push({
       kind: "not-modified",
-      text: 'When the browser\'s cache revalidates on its own, a script sees the stored 200, not the 304. The console bypasses the cache (cache: "no-store"), so the real 304 shows here.',
+      text: 'A 304 only answers a conditional request: without one the simulator sends the 200 it stands for, with its ETag. Add If-None-Match with that ETag to see the real 304 (the console bypasses the browser cache, cache: "no-store", which would otherwise revalidate by itself and show the script the stored 200).',
     });
   }
   if (code === 407) {
