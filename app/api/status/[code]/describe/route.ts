@@ -2,7 +2,7 @@
 import { DESCRIBE_MAX_BYTES } from "@/lib/limits";
 import { PROBLEM_JSON, problem } from "@/lib/problem";
 import { describeSimulation } from "@/lib/simulator/describe";
-import { readLimited } from "@/lib/simulator/read-limited";
+import { readLimited } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
