@@ -14,11 +14,32 @@ import type { SearchItem } from "../search";
 
 export const CONTENT_DIR = path.join(process.cwd(), "content");
 
-export const frontmatterSchema = z.strictObject({
-  code: z.number().int().min(100).max(599),
-  description: z.string().min(70).max(200),
-  keywords: z.array(z.string().min(1)).min(1),
+/** A calendar date, YYYY-MM-DD, not in the future. */
+const pastDate = z.iso
+  .date()
+  .refine((d) => d <= new Date().toISOString().slice(0, 10), { message: "a review date cannot be in the future" });
+
+/** One vendor or tool claim, dated against the version or document it was checked with. */
+export const checkedClaimSchema = z.strictObject({
+  claim: z.string().min(10),
+  source: z.string().min(2),
+  version: z.string().min(1),
+  date: pastDate,
 });
+
+export const frontmatterSchema = z
+  .strictObject({
+    code: z.number().int().min(100).max(599),
+    description: z.string().min(70).max(200),
+    keywords: z.array(z.string().min(1)).min(1),
+    /** When the page's facts were last checked against their sources. */
+    reviewed: pastDate,
+    /** Vendor and tool claims, each with the version it was checked against (see lib/content/claims.ts). */
+    checked: z.array(checkedClaimSchema).default([]),
+  })
+  .refine((f) => f.checked.every((c) => c.date <= f.reviewed), {
+    message: "reviewed must be on or after every checked date",
+  });
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 
 export interface StatusPage {

@@ -6,6 +6,7 @@ import { Breadcrumb } from "@/components/breadcrumb";
 
 import { CodeChip, LifecycleBadge } from "@/components/status-badge";
 import { StatusMdx } from "@/components/mdx-content";
+import { ReviewFacts } from "@/components/status/review-facts";
 import { comparisonsFor, listContentCodes, readStatusPage } from "@/lib/content";
 import { getStatus } from "@/lib/registry";
 import { lifecycleBadge } from "@/lib/registry/sentences";
@@ -87,6 +88,7 @@ export default async function StatusPage({ params }: Props) {
       </header>
       <div className="max-w-3xl">
         <StatusMdx page={page} status={status} />
+        <ReviewFacts page={page} status={status} />
       </div>
     </article>
   );
