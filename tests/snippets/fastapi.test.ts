@@ -1,6 +1,7 @@
 /**
- * Proof: every FastAPI snippet, gathered into one app and served by uvicorn (from PyPI, pinned in
- * requirements-test.txt), behaves as HTTP requires over loopback.
+ * Proof: every FastAPI snippet, gathered into one app and served by uvicorn (FastAPI and uvicorn from
+ * PyPI, pinned in requirements-test.txt and installed into .venv by scripts/setup.sh), answers its
+ * scenario as HTTP requires over loopback.
  */
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -12,32 +13,45 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderSnippet } from "@/lib/snippets/render";
 import { snippetSpec } from "@/lib/snippets/spec";
 
-import { checkSnippet, freePort, nameFor, pathFor, SNIPPET_CODES, startServer } from "./harness";
+import { checkSnippet, freePort, nameFor, prefixFor, SNIPPET_CODES, startServer } from "./harness";
 
-// The project's virtual environment (scripts/setup.sh installs requirements-test.txt into it).
 const PYTHON = process.env.SNIPPET_PYTHON ?? path.resolve(".venv/bin/python");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "snippets-fastapi-"));
 let server: ChildProcess | undefined;
 let port = 0;
 
+/** What every app sets on every response: not part of any one snippet. */
+const BASELINE = `
+@app.middleware("http")
+async def baseline_headers(request, call_next):
+    response = await call_next(request)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+`;
+
 function program(): string {
-  const imports = new Map<string, Set<string>>();
+  const fromImports = new Map<string, Set<string>>();
+  const plain = new Set<string>();
   const blocks: string[] = [];
+  let prelude = "";
   for (const code of SNIPPET_CODES) {
-    const s = renderSnippet(snippetSpec(code), "fastapi", { path: pathFor(code), name: nameFor(code) });
+    const s = renderSnippet(snippetSpec(code), "fastapi", { prefix: prefixFor(code), name: nameFor(code) });
     for (const line of s.imports) {
       const m = /^from (\S+) import (.+)$/.exec(line);
-      if (!m?.[1] || !m[2]) continue;
-      const names = imports.get(m[1]) ?? new Set<string>();
-      for (const n of m[2].split(",")) names.add(n.trim());
-      imports.set(m[1], names);
+      if (m?.[1] && m[2]) {
+        const names = fromImports.get(m[1]) ?? new Set<string>();
+        for (const n of m[2].split(",")) names.add(n.trim());
+        fromImports.set(m[1], names);
+      } else if (line.startsWith("import ")) plain.add(line);
     }
+    prelude ||= s.prelude;
     blocks.push(s.code);
   }
-  const head = [...imports]
-    .map(([mod, names]) => `from ${mod} import ${[...names].sort().join(", ")}`)
-    .join("\n");
-  return `${head}\n\napp = FastAPI()\n\n\n${blocks.join("\n\n")}`;
+  const head = [
+    ...plain,
+    ...[...fromImports].flatMap(([mod, names]) => [...names].map((n) => `from ${mod} import ${n}`)),
+  ].join("\n");
+  return `${head}\n\napp = FastAPI()\n\n${BASELINE}\n\n${prelude}\n\n${blocks.join("\n\n")}`;
 }
 
 beforeAll(async () => {
@@ -56,11 +70,7 @@ beforeAll(async () => {
       "--log-level",
       "warning",
     ],
-    {
-      cwd: work,
-      port,
-      readyPath: pathFor(200),
-    },
+    { cwd: work, port, readyPath: "/c/502/healthz" },
   );
 }, 120_000);
 
@@ -70,7 +80,7 @@ afterAll(() => {
 });
 
 describe("FastAPI snippets", () => {
-  it.each(SNIPPET_CODES)("%i behaves as HTTP requires", async (code) => {
+  it.each(SNIPPET_CODES)("%i answers its scenario as HTTP requires", async (code) => {
     expect(await checkSnippet(port, code, "fastapi")).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Proof: every Go snippet is gofmt-clean, compiles with Debian's Go toolchain into one program that
- * serves all of them, and behaves as HTTP requires over loopback.
+ * Proof: every Go snippet is gofmt-clean and go vet-clean, compiles with the machine's Go (GO_BIN,
+ * else /usr/local/go/bin/go, else go on PATH) into one program that registers each handler with
+ * its Go 1.22 pattern, and answers its scenario as HTTP requires over loopback.
  */
 import { execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -12,54 +13,58 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderSnippet, type Snippet } from "@/lib/snippets/render";
 import { snippetSpec } from "@/lib/snippets/spec";
 
-import { checkSnippet, freePort, nameFor, pathFor, SNIPPET_CODES, startServer } from "./harness";
+import { checkSnippet, freePort, nameFor, prefixFor, SNIPPET_CODES, startServer } from "./harness";
 
-const GO = process.env.GO_BIN ?? "go";
+const GO = process.env.GO_BIN ?? (fs.existsSync("/usr/local/go/bin/go") ? "/usr/local/go/bin/go" : "go");
+const GOFMT = path.join(path.dirname(GO), "gofmt");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "snippets-go-"));
 const env = {
-  GOCACHE: path.join(work, "cache"),
+  ...process.env,
+  GOCACHE: process.env.GOCACHE ?? path.join(os.homedir(), ".cache", "go-build"),
   GOPATH: path.join(work, "gopath"),
   GOFLAGS: "-mod=mod",
-  GO111MODULE: "off",
-  HOME: work,
+  GOTOOLCHAIN: "local",
+  GOPROXY: "off",
 };
 let server: ChildProcess | undefined;
 let port = 0;
 
 const snippets: [number, Snippet][] = SNIPPET_CODES.map((code) => [
   code,
-  renderSnippet(snippetSpec(code), "go", { path: pathFor(code), name: nameFor(code) }),
+  renderSnippet(snippetSpec(code), "go", { prefix: prefixFor(code), name: nameFor(code) }),
 ]);
 
 function program(): string {
   const pkgs = new Set<string>(["fmt", "net/http", "os"]);
   for (const [, s] of snippets)
     for (const m of s.imports.join("\n").matchAll(/"([^"]+)"/g)) pkgs.add(m[1] ?? "");
-  const routes = SNIPPET_CODES.map(
-    (c) => `\tmux.HandleFunc(${JSON.stringify(pathFor(c))}, ${nameFor(c)})`,
-  ).join("\n");
+  const prelude = snippets.find(([, s]) => s.prelude)?.[1].prelude ?? "";
+  const routes = snippets
+    .map(([c, s]) => `\tmux.HandleFunc(${JSON.stringify(s.pattern)}, ${nameFor(c)})`)
+    .join("\n");
   return (
     `package main\n\nimport (\n${[...pkgs]
       .sort()
       .map((p) => `\t"${p}"`)
-      .join("\n")}\n)\n\n` +
+      .join("\n")}\n)\n\n${prelude}\n` +
     snippets.map(([, s]) => s.code).join("\n") +
-    `\nfunc main() {\n\tmux := http.NewServeMux()\n${routes}\n\tfmt.Println("listening")\n\tif err := http.ListenAndServe("127.0.0.1:"+os.Args[1], mux); err != nil {\n\t\tpanic(err)\n\t}\n}\n`
+    `\nfunc main() {\n\tmux := http.NewServeMux()\n${routes}\n` +
+    // What every app sets on every response: not part of any one snippet.
+    `\tbaseline := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {\n` +
+    `\t\tw.Header().Set("X-Content-Type-Options", "nosniff")\n\t\tmux.ServeHTTP(w, r)\n\t})\n` +
+    `\tfmt.Println("listening")\n\tif err := http.ListenAndServe("127.0.0.1:"+os.Args[1], baseline); err != nil {\n\t\tpanic(err)\n\t}\n}\n`
   );
 }
 
 beforeAll(async () => {
+  fs.writeFileSync(path.join(work, "go.mod"), "module snippets\n\ngo 1.22\n");
   fs.writeFileSync(path.join(work, "main.go"), program());
-  execFileSync(GO, ["build", "-o", path.join(work, "snippets"), "main.go"], {
-    cwd: work,
-    env: { ...process.env, ...env },
-    stdio: "pipe",
-  });
+  execFileSync(GO, ["build", "-o", path.join(work, "snippets"), "."], { cwd: work, env, stdio: "pipe" });
   port = await freePort();
   server = await startServer(path.join(work, "snippets"), [String(port)], {
     cwd: work,
     port,
-    readyPath: pathFor(200),
+    readyPath: "/c/502/healthz",
   });
 }, 180_000);
 
@@ -69,20 +74,20 @@ afterAll(() => {
 });
 
 describe("Go snippets", () => {
-  it("are gofmt-clean as shown on the page", () => {
+  it("are gofmt-clean as shown on the page, and the whole program is go vet-clean", () => {
     const dir = fs.mkdtempSync(path.join(work, "fmt-"));
     const files = snippets.map(([code]) => {
       const file = path.join(dir, `s${code}.go`);
       fs.writeFileSync(file, `package main\n\n${renderSnippet(snippetSpec(code), "go").text}`);
       return file;
     });
-    const unformatted = execFileSync(process.env.GOFMT_BIN ?? "gofmt", ["-l", ...files], {
-      encoding: "utf8",
-    }).trim();
+    const unformatted = execFileSync(GOFMT, ["-l", ...files], { encoding: "utf8" }).trim();
     expect(unformatted).toBe("");
-  });
+    expect(execFileSync(GOFMT, ["-l", path.join(work, "main.go")], { encoding: "utf8" }).trim()).toBe("");
+    execFileSync(GO, ["vet", "."], { cwd: work, env, stdio: "pipe" });
+  }, 120_000);
 
-  it.each(SNIPPET_CODES)("%i behaves as HTTP requires", async (code) => {
+  it.each(SNIPPET_CODES)("%i answers its scenario as HTTP requires", async (code) => {
     expect(await checkSnippet(port, code, "go")).toEqual([]);
   });
 });
