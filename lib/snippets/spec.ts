@@ -5,7 +5,7 @@
  * this into Express, FastAPI, Spring Boot and Go code; the proofs send `scenario` to each and check
  * the answer, so every language says, and does, the same thing for every code.
  */
-import { getStatus, reasonPhrase, type StatusInfo } from "../registry";
+import { getStatus, headerRows, reasonPhrase, type StatusInfo } from "../registry";
 
 export type BodySpec =
   | { kind: "none" }
@@ -215,6 +215,14 @@ const req = (
   ...(chunked ? { chunked } : {}),
 });
 
+/**
+ * The code-specific headers a correct response carries, from the registry with its example values;
+ * `values` replaces the example where this snippet's situation needs another (e.g. its own Location).
+ */
+function rows(code: number, values: Record<string, string> = {}): [string, string][] {
+  return headerRows(code).map((r): [string, string] => [r.header, values[r.header] ?? r.value]);
+}
+
 const JSON_BODY: [string, string][] = [["Content-Type", "application/json"]];
 const NEW_ORDER = '{"item":"book","quantity":1}';
 
@@ -288,7 +296,7 @@ function situation(code: number, info: StatusInfo | undefined): Situation | unde
       return {
         route: { method: "POST", path: "/orders" },
         scenario: req("POST", "/orders", JSON_BODY, NEW_ORDER),
-        answer: respond(201, [["Location", ORDER_PATH]], json({ id: 8412, status: "received" })),
+        answer: respond(201, rows(201), json({ id: 8412, status: "received" })),
       };
     case 202:
       return {
@@ -317,12 +325,12 @@ function situation(code: number, info: StatusInfo | undefined): Situation | unde
         scenario: get("/files/alphabet.txt", [["Range", code === 206 ? "bytes=0-9" : "bytes=100-"]]),
         answer:
           code === 206
-            ? respond(206, [["Content-Range", `bytes 0-9/${PARTIAL_REPRESENTATION.length}`]], {
+            ? respond(206, rows(206), {
                 kind: "text",
                 contentType: "text/plain; charset=utf-8",
                 value: PARTIAL_REPRESENTATION.slice(0, 10),
               })
-            : problem(416, [["Content-Range", `bytes */${PARTIAL_REPRESENTATION.length}`]]),
+            : problem(416, rows(416)),
         flow: {
           kind: "range",
           representation: PARTIAL_REPRESENTATION,
@@ -379,14 +387,7 @@ function situation(code: number, info: StatusInfo | undefined): Situation | unde
       return guarded(
         order,
         get(ORDER_PATH, [["A-IM", "feed"]]),
-        respond(
-          226,
-          [
-            ["ETag", '"v43"'],
-            ["IM", "feed"],
-          ],
-          json({ ...ORDER, changed: ["status"] }),
-        ),
+        respond(226, rows(226), json({ ...ORDER, changed: ["status"] })),
         { kind: "header-lists", name: "A-IM", token: "feed" },
         respond(
           200,
@@ -404,10 +405,7 @@ function situation(code: number, info: StatusInfo | undefined): Situation | unde
         scenario: get(ORDER_PATH),
         answer: respond(
           300,
-          [
-            ["Location", "/orders/8412.json"],
-            ["Cache-Control", "max-age=3600"],
-          ],
+          [...rows(300), ["Cache-Control", "max-age=3600"]],
           json({ choices: ["/orders/8412.json", "/orders/8412.xml"] }),
         ),
       };
@@ -416,29 +414,26 @@ function situation(code: number, info: StatusInfo | undefined): Situation | unde
       return {
         route: { method: "GET", path: "/old-orders/8412" },
         scenario: get("/old-orders/8412"),
-        answer: respond(code, [
-          ["Location", ORDER_PATH],
-          ["Cache-Control", "max-age=86400"],
-        ]),
+        answer: respond(code, [...rows(code), ["Cache-Control", "max-age=86400"]]),
       };
     case 302:
       return {
         route: { method: "GET", path: "/account" },
         scenario: get("/account"),
-        answer: respond(302, [["Location", "/login?next=/account"]]),
+        answer: respond(302, rows(302, { Location: "/login?next=/account" })),
       };
     case 303:
       return {
         route: { method: "POST", path: "/orders/8412/cancel" },
         scenario: req("POST", "/orders/8412/cancel"),
-        answer: respond(303, [["Location", ORDER_PATH]]),
+        answer: respond(303, rows(303, { Location: ORDER_PATH })),
         notes: ["After a POST, 303 sends the client to GET the result (Post/Redirect/Get)."],
       };
     case 307:
       return {
         route: { method: "POST", path: "/v1/orders" },
         scenario: req("POST", "/v1/orders", JSON_BODY, NEW_ORDER),
-        answer: respond(307, [["Location", "/v2/orders"]]),
+        answer: respond(307, rows(307, { Location: "/v2/orders" })),
         notes: ["307 keeps the method and body: the client repeats this POST at the new URI."],
       };
     case 304:
@@ -459,7 +454,7 @@ function situation(code: number, info: StatusInfo | undefined): Situation | unde
       return guarded(
         order,
         get(ORDER_PATH),
-        problem(401, [["WWW-Authenticate", 'Bearer realm="api"']]),
+        problem(401, rows(401)),
         { kind: "header-missing", name: "Authorization" },
         OK_ORDER,
         get(ORDER_PATH, [["Authorization", "Bearer abc123"]]),
@@ -480,7 +475,7 @@ function situation(code: number, info: StatusInfo | undefined): Situation | unde
       return {
         route: { method: "DELETE", path: ORDER_PATH },
         scenario: req("DELETE", ORDER_PATH),
-        answer: problem(405, [["Allow", "GET, HEAD"]]),
+        answer: problem(405, rows(405)),
         notes: ["Register this for the refused method: Allow lists the methods the resource does support."],
       };
     case 406:
@@ -496,7 +491,7 @@ function situation(code: number, info: StatusInfo | undefined): Situation | unde
       return {
         route: order,
         scenario: get(ORDER_PATH),
-        answer: problem(407, [["Proxy-Authenticate", 'Basic realm="proxy"']]),
+        answer: problem(407, rows(407)),
         notes: [
           "407 comes from a forward proxy that wants credentials; an origin server answers 401 instead.",
         ],
@@ -607,16 +602,13 @@ function situation(code: number, info: StatusInfo | undefined): Situation | unde
       return {
         route: order,
         scenario: get(ORDER_PATH),
-        answer: problem(426, [
-          ["Upgrade", "HTTP/2"],
-          ["Connection", "Upgrade"],
-        ]),
+        answer: problem(426, rows(426)),
       };
     case 429:
       return {
         route: order,
         scenario: get(ORDER_PATH),
-        answer: problem(429, [["Retry-After", "60"]]),
+        answer: problem(429, rows(429)),
         notes: [
           "Send this from the rate limiter once a client is over its limit, with the seconds until it may retry.",
         ],
@@ -625,10 +617,7 @@ function situation(code: number, info: StatusInfo | undefined): Situation | unde
       return {
         route: order,
         scenario: get(ORDER_PATH),
-        answer: problem(451, [
-          ["Link", '<https://example.com/legal/8412>; rel="blocked-by"'],
-          ["Cache-Control", "max-age=3600"],
-        ]),
+        answer: problem(451, [...rows(451), ["Cache-Control", "max-age=3600"]]),
       };
     case 500:
       return {
@@ -652,7 +641,7 @@ function situation(code: number, info: StatusInfo | undefined): Situation | unde
       return {
         route: order,
         scenario: get(ORDER_PATH),
-        answer: problem(503, [["Retry-After", "120"]]),
+        answer: problem(503, rows(503)),
         notes: ["During maintenance: say when to come back with Retry-After."],
       };
     case 511:
@@ -708,8 +697,7 @@ function notesFor(info: StatusInfo | undefined, code: number): string[] {
 }
 
 function interimSpec(code: number, reason: string, notes: string[]): SnippetSpec {
-  const interimHeaders: [string, string][] =
-    code === 103 ? [["Link", "</styles.css>; rel=preload; as=style"]] : [];
+  const interimHeaders: [string, string][] = code === 103 ? rows(103) : [];
   const base = {
     code,
     reason,
@@ -811,10 +799,7 @@ function interimSpec(code: number, reason: string, notes: string[]): SnippetSpec
     ...base,
     route,
     scenario,
-    answer:
-      code === 103
-        ? { ...OK_ORDER, headers: [...OK_ORDER.headers, ["Link", "</styles.css>; rel=preload; as=style"]] }
-        : OK_ORDER,
+    answer: code === 103 ? { ...OK_ORDER, headers: [...OK_ORDER.headers, ...rows(103)] } : OK_ORDER,
     flow: { kind: "interim", interim: code, interimHeaders, supported },
     notes,
     langNotes,
@@ -834,11 +819,7 @@ export function snippetSpec(code: number): SnippetSpec {
   const fallbackAnswer: Answer =
     code >= 400
       ? problem(code, freshness)
-      : respond(
-          code,
-          [...(code >= 300 ? ([["Location", "/orders/8412-new"]] as [string, string][]) : []), ...freshness],
-          code >= 300 ? { kind: "none" } : json(ORDER),
-        );
+      : respond(code, [...rows(code), ...freshness], code >= 300 ? { kind: "none" } : json(ORDER));
   const sit: Situation = s ?? {
     route: { method: "GET", path: ORDER_PATH },
     scenario: get(ORDER_PATH),
