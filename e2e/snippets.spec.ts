@@ -15,8 +15,11 @@ test.describe("snippets", () => {
     await expect(tabs).toHaveText(["Express", "FastAPI", "Spring Boot", "Go"]);
     await expect(snippets.getByRole("tab", { name: "Express" })).toHaveAttribute("aria-selected", "true");
     await expect(snippets.getByRole("tabpanel")).toContainText(
-      'res.set("WWW-Authenticate", \'Bearer realm="api"\');',
+      'headers: { "WWW-Authenticate": \'Bearer realm="api"\' }',
     );
+    // The version each snippet is written for, and the request it answers.
+    await expect(snippets.getByRole("tabpanel")).toContainText("Express 5.1");
+    await expect(snippets.getByRole("tabpanel")).toContainText("Answers: GET /orders/8412");
     // All four panels are in the HTML, already highlighted.
     await expect(snippets.locator("pre.shiki")).toHaveCount(4);
   });
@@ -27,7 +30,7 @@ test.describe("snippets", () => {
     await page.goto("/404");
     await page.getByTestId("snippets").getByRole("tab", { name: "Go" }).click();
     await expect(page.getByTestId("snippets").getByRole("tabpanel")).toContainText(
-      "w.WriteHeader(http.StatusNotFound)",
+      "writeProblem(w, r, http.StatusNotFound,",
     );
     await page.goto("/429");
     await expect(page.getByTestId("snippets").getByRole("tab", { name: "Go" })).toHaveAttribute(

@@ -9,6 +9,8 @@ export interface SnippetPanel {
   label: string;
   raw: string;
   html: string;
+  /** The framework version the snippet is written for and proven on. */
+  version: string;
 }
 
 const STORAGE_KEY = "snippet-lang";
@@ -35,7 +37,7 @@ function readChoice(): string | null {
  * One tab bar for the page's snippets. The chosen language is stored and shared: every tab group on
  * the site shows it, now and on later visits. All panels are in the HTML; only one is visible.
  */
-export function SnippetTabs({ panels }: { panels: SnippetPanel[] }) {
+export function SnippetTabs({ panels, scenario }: { panels: SnippetPanel[]; scenario: string }) {
   const stored = useSyncExternalStore(subscribe, readChoice, () => null);
   const active = panels.find((p) => p.lang === stored)?.lang ?? panels[0]?.lang;
   const id = useId();
@@ -99,7 +101,13 @@ export function SnippetTabs({ panels }: { panels: SnippetPanel[] }) {
           hidden={p.lang !== active}
           tabIndex={0}
         >
-          <div className="flex justify-end px-2 pt-2">
+          <div className="flex flex-wrap items-start justify-between gap-2 px-4 pt-2 text-xs text-slate-600 dark:text-slate-300">
+            <div>
+              <p>{p.version}</p>
+              <p>
+                Answers: <code className="whitespace-pre-wrap">{scenario}</code>
+              </p>
+            </div>
             <CopyButton value={p.raw} label={`Copy ${p.label} snippet`} />
           </div>
           <div

@@ -1,5 +1,13 @@
 import { highlight } from "@/lib/highlight";
-import { buildSnippets, LANG_HIGHLIGHT, LANG_LABELS, SNIPPET_LANGS } from "@/lib/snippets/render";
+import {
+  buildSnippets,
+  FRAMEWORK_VERSIONS,
+  LANG_HIGHLIGHT,
+  LANG_LABELS,
+  scenarioLine,
+  SNIPPET_LANGS,
+} from "@/lib/snippets/render";
+import { snippetSpec } from "@/lib/snippets/spec";
 
 import { SnippetTabs, type SnippetPanel } from "./snippet-tabs.client";
 
@@ -11,8 +19,9 @@ export async function Snippets({ code }: { code: number }) {
       lang,
       label: LANG_LABELS[lang],
       raw: snippets[lang].text,
+      version: `Written for and run on ${FRAMEWORK_VERSIONS[lang]}.`,
       html: await highlight(snippets[lang].text, LANG_HIGHLIGHT[lang]),
     })),
   );
-  return <SnippetTabs panels={panels} />;
+  return <SnippetTabs panels={panels} scenario={scenarioLine(snippetSpec(code).scenario)} />;
 }
