@@ -1,0 +1,1 @@
+// Empty: the crate exists only to fetch its dependency's source.
