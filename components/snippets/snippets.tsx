@@ -7,6 +7,7 @@ import {
   scenarioLine,
   SNIPPET_LANGS,
 } from "@/lib/snippets/render";
+import { constantsFor } from "@/lib/snippets/constants";
 import { snippetSpec } from "@/lib/snippets/spec";
 
 import { SnippetTabs, type SnippetPanel } from "./snippet-tabs.client";
@@ -23,5 +24,41 @@ export async function Snippets({ code }: { code: number }) {
       html: await highlight(snippets[lang].text, LANG_HIGHLIGHT[lang]),
     })),
   );
-  return <SnippetTabs panels={panels} scenario={scenarioLine(snippetSpec(code).scenario)} />;
+  return (
+    <>
+      <SnippetTabs panels={panels} scenario={scenarioLine(snippetSpec(code).scenario)} />
+      <ConstantsTable code={code} />
+    </>
+  );
+}
+
+/** Each library's named constant for the code, read from the libraries by scripts/constants. */
+function ConstantsTable({ code }: { code: number }) {
+  return (
+    <table className="my-4 w-full text-left text-sm" data-testid="status-constants">
+      <caption className="mb-1 text-left text-xs text-slate-600 dark:text-slate-300">
+        Named constants for {code}, taken from each library by a script (the version it was read from)
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col" className="pr-4 font-medium">
+            Library
+          </th>
+          <th scope="col" className="font-medium">
+            Constant
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {constantsFor(code).map((row) => (
+          <tr key={row.lang} className="border-t border-slate-200 dark:border-slate-700">
+            <td className="py-1 pr-4">{row.library}</td>
+            <td className="py-1">
+              {row.expression ? <code>{row.expression}</code> : <span>no constant for {code}</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
