@@ -5,6 +5,7 @@ import { useEffect, useId, useState, type FormEvent } from "react";
 import { CopyButton } from "@/components/copy-button.client";
 import { inspect, type InspectResult } from "@/lib/inspector";
 import { MAX_INPUT_BYTES, parseRawMessage } from "@/lib/inspector/parse";
+import { redactForShare } from "@/lib/redact";
 
 import { FindingsList } from "./findings-list";
 
@@ -30,6 +31,19 @@ export function InspectorTool() {
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<InspectResult | null>(null);
   const [shareUrl, setShareUrl] = useState("");
+  // The link carries the input in its # fragment: credential values are left out unless asked.
+  const [redact, setRedact] = useState(true);
+  const [redacted, setRedacted] = useState<string[]>([]);
+  const [inspected, setInspected] = useState("");
+
+  function share(text: string, leaveOut: boolean) {
+    const r = leaveOut ? redactForShare(text) : { text, redacted: [] };
+    setRedacted(r.redacted);
+    const url = new URL(window.location.href);
+    url.hash = `raw=${encodeURIComponent(r.text)}`;
+    setShareUrl(url.toString());
+    window.history.replaceState(null, "", url);
+  }
 
   function run(text: string) {
     const parsed = parseRawMessage(text);
@@ -40,10 +54,8 @@ export function InspectorTool() {
     }
     setError(null);
     setResult(inspect(parsed.input));
-    const url = new URL(window.location.href);
-    url.hash = `raw=${encodeURIComponent(text)}`;
-    setShareUrl(url.toString());
-    window.history.replaceState(null, "", url);
+    setInspected(text);
+    share(text, redact);
   }
 
   useEffect(() => {
@@ -59,6 +71,7 @@ export function InspectorTool() {
       setError("The shared link is damaged: its response could not be decoded.");
     }
     // Runs once, on the first load only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   function submit(e: FormEvent) {
@@ -164,7 +177,27 @@ export function InspectorTool() {
           {shareUrl ? (
             <CopyButton value={shareUrl} label="Copy link to these findings" text="Copy link" />
           ) : null}
+          <label className="flex items-center gap-1.5 text-sm">
+            <input
+              type="checkbox"
+              checked={redact}
+              onChange={(e) => {
+                setRedact(e.target.checked);
+                if (shareUrl) share(inspected, e.target.checked);
+              }}
+            />
+            Leave credentials out of the link
+          </label>
         </div>
+        {shareUrl ? (
+          <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="share-redaction">
+            {!redact
+              ? "The link carries everything you pasted, credentials included."
+              : redacted.length > 0
+                ? `The link leaves out the values of ${redacted.join(", ")}; the findings here are from what you pasted.`
+                : "The link would leave out credential values (Authorization, Cookie, Set-Cookie, tokens); there were none."}
+          </p>
+        ) : null}
       </form>
       {error ? (
         <p
