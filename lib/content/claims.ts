@@ -48,7 +48,9 @@ export function checkedLine(checked: readonly CheckedClaim[]): string | null {
   const parts: string[] = [];
   for (const c of checked) {
     const text = `${c.source} ${c.version} (${c.date})`;
-    if (!seen.has(text)) parts.push(text), seen.add(text);
+    if (seen.has(text)) continue;
+    seen.add(text);
+    parts.push(text);
   }
   return `Checked against ${parts.join(", ")}.`;
 }
