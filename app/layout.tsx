@@ -42,7 +42,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <header className="border-b border-slate-200 dark:border-slate-800">
           <nav
             aria-label="Site"
-            className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3"
+            className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3"
           >
             <Link href={HOME_PATH} className="font-mono text-lg font-bold tracking-tight">
               status<span className="text-indigo-600 dark:text-indigo-400">codes</span>
@@ -70,11 +70,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </div>
           </nav>
         </header>
-        <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+        <main id="main" className="mx-auto max-w-6xl px-4 py-8">
           {children}
         </main>
         <HydrationMarker />
-        <footer className="mx-auto max-w-5xl border-t border-slate-200 px-4 py-6 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">
+        <footer className="mx-auto max-w-6xl border-t border-slate-200 px-4 py-6 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">
           Facts from RFC 9110, 9111, 9112, 6585, 9457 and the other documents the IANA HTTP Status Code
           Registry cites.
         </footer>

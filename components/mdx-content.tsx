@@ -30,16 +30,27 @@ function textOf(node: ReactNode): string {
 }
 
 const baseComponents: MDXComponents = {
-  h2: ({ children }) => (
-    <h2
-      id={slugify(textOf(children))}
-      className="mt-10 mb-3 scroll-mt-20 border-b border-slate-200 pb-1 text-2xl font-semibold dark:border-slate-700"
-    >
-      {children}
-    </h2>
-  ),
+  h2: ({ children }) => {
+    const text = textOf(children);
+    const id = slugify(text);
+    return (
+      <h2
+        id={id}
+        className="group mt-10 mb-3 scroll-mt-4 border-b border-slate-200 pb-1 text-2xl font-semibold dark:border-slate-700"
+      >
+        {children}
+        <a
+          href={`#${id}`}
+          aria-label={`Link to section: ${text}`}
+          className="ml-2 text-slate-400 no-underline opacity-0 group-hover:opacity-100 focus:opacity-100 dark:text-slate-500"
+        >
+          #
+        </a>
+      </h2>
+    );
+  },
   h3: ({ children }) => (
-    <h3 id={slugify(textOf(children))} className="mt-6 mb-2 scroll-mt-20 text-lg font-semibold">
+    <h3 id={slugify(textOf(children))} className="mt-6 mb-2 scroll-mt-4 text-lg font-semibold">
       {children}
     </h3>
   ),

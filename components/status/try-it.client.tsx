@@ -1,10 +1,7 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-
 import { CopyButton } from "@/components/copy-button.client";
-
-const subscribe = () => () => {};
+import { useOrigin } from "@/hooks/use-origin";
 
 /** A labelled one-line value shown as text (not a link), with a copy button. */
 function CopyField({
@@ -36,7 +33,7 @@ function CopyField({
         <code
           data-testid={testId}
           aria-labelledby={id}
-          className="min-w-0 flex-1 overflow-x-auto font-mono text-sm whitespace-nowrap"
+          className="min-w-0 flex-1 overflow-x-auto font-mono text-sm break-all"
         >
           {value}
         </code>
@@ -46,14 +43,13 @@ function CopyField({
   );
 }
 
-/** The simulator URL for a code, absolute to the running site, with copy buttons and a curl example. */
-export function TryItUrls({ path }: { path: string }) {
-  // The origin is only known in the browser; the server renders the path alone.
-  const origin = useSyncExternalStore(
-    subscribe,
-    () => window.location.origin,
-    () => "",
-  );
+/**
+ * The simulator URL for a code with copy buttons and a curl example. The HTML carries the configured
+ * site origin (`rendered`), so the URL is absolute before any script runs; the browser then shows the
+ * origin it is actually reading from.
+ */
+export function TryItUrls({ path, rendered }: { path: string; rendered: string }) {
+  const origin = useOrigin(rendered);
   const url = `${origin}${path}`;
   return (
     <div className="space-y-3">

@@ -4,7 +4,6 @@ import type { StatusInfo } from "@/lib/registry";
 import { RequestConsole } from "@/components/console/request-console.client";
 import { InspectorPanel } from "@/components/inspector/inspector-panel";
 
-import { TryItUrls } from "./try-it.client";
 import { simulatorPath } from "@/lib/routes";
 
 /** What the simulator sends for this code, said plainly, then the URL and curl example. */
@@ -14,7 +13,6 @@ export function TryIt({ status }: { status: StatusInfo }) {
   return (
     <div className="my-4 space-y-3" data-testid="try-it">
       <p>{note}</p>
-      <TryItUrls path={simulatorPath(code)} />
       <h3 className="mt-6 text-lg font-semibold">Send a request from this page</h3>
       <RequestConsole code={code} />
       <h3 className="mt-6 text-lg font-semibold">Inspector</h3>

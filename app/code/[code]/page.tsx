@@ -7,7 +7,8 @@ import { Breadcrumb } from "@/components/breadcrumb";
 import { CodeChip, LifecycleBadge } from "@/components/status-badge";
 import { StatusMdx } from "@/components/mdx-content";
 import { ReviewFacts } from "@/components/status/review-facts";
-import { comparisonsFor, listContentCodes, readStatusPage } from "@/lib/content";
+import { TryAside } from "@/components/status/try-aside";
+import { comparisonsFor, listContentCodes, readStatusPage, sectionHeadings } from "@/lib/content";
 import { getStatus } from "@/lib/registry";
 import { lifecycleBadge } from "@/lib/registry/sentences";
 import { codePath, comparePath } from "@/lib/routes";
@@ -39,7 +40,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: page.frontmatter.description,
     keywords: page.frontmatter.keywords,
     alternates: { canonical: codePath(status.code) },
-    openGraph: { title, description: page.frontmatter.description, type: "article" },
+    openGraph: {
+      url: codePath(status.code),
+      title,
+      description: page.frontmatter.description,
+      type: "article",
+    },
   };
 }
 
@@ -49,44 +55,49 @@ export default async function StatusPage({ params }: Props) {
   const { status, page } = found;
   const comparisons = comparisonsFor(status.code);
   return (
-    <article>
-      <Breadcrumb>
-        <span>
-          {status.class} {status.className}
-        </span>
-      </Breadcrumb>
-      <header>
-        <div className="flex flex-wrap items-center gap-3">
-          <CodeChip code={status.code} cls={status.class} />
-          <LifecycleBadge lifecycle={status.lifecycle} title={lifecycleBadge(status).title} />
-          {status.origin ? (
-            <span className="text-sm text-slate-600 dark:text-slate-400">Origin: {status.origin}</span>
+    <article className="lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-x-10">
+      <div className="lg:col-start-1">
+        <Breadcrumb>
+          <span>
+            {status.class} {status.className}
+          </span>
+        </Breadcrumb>
+        <header>
+          <div className="flex flex-wrap items-center gap-3">
+            <CodeChip code={status.code} cls={status.class} />
+            <LifecycleBadge lifecycle={status.lifecycle} title={lifecycleBadge(status).title} />
+            {status.origin ? (
+              <span className="text-sm text-slate-600 dark:text-slate-400">Origin: {status.origin}</span>
+            ) : null}
+          </div>
+          <h1 className="mt-3 text-3xl font-bold tracking-tight sm:text-4xl">
+            {status.code} {status.reason}
+          </h1>
+          {status.formerReasons.length > 0 ? (
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+              Formerly: {status.formerReasons.join("; ")}
+            </p>
           ) : null}
-        </div>
-        <h1 className="mt-3 text-3xl font-bold tracking-tight sm:text-4xl">
-          {status.code} {status.reason}
-        </h1>
-        {status.formerReasons.length > 0 ? (
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            Formerly: {status.formerReasons.join("; ")}
+          <p className="mt-3 text-lg text-slate-700 dark:text-slate-300" data-testid="lead">
+            {page.frontmatter.description}
           </p>
-        ) : null}
-        <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{page.frontmatter.description}</p>
-        {comparisons.length > 0 ? (
-          <p className="mt-3 text-sm" data-testid="comparison-links">
-            Side by side:{" "}
-            {comparisons.map((c, i) => (
-              <span key={c.slug}>
-                {i > 0 ? ", " : null}
-                <Link href={comparePath(c.slug)} className="text-indigo-700 underline dark:text-indigo-300">
-                  {c.title}
-                </Link>
-              </span>
-            ))}
-          </p>
-        ) : null}
-      </header>
-      <div className="max-w-3xl">
+          {comparisons.length > 0 ? (
+            <p className="mt-3 text-sm" data-testid="comparison-links">
+              Side by side:{" "}
+              {comparisons.map((c, i) => (
+                <span key={c.slug}>
+                  {i > 0 ? ", " : null}
+                  <Link href={comparePath(c.slug)} className="text-indigo-700 underline dark:text-indigo-300">
+                    {c.title}
+                  </Link>
+                </span>
+              ))}
+            </p>
+          ) : null}
+        </header>
+      </div>
+      <TryAside code={status.code} headings={sectionHeadings(page.body)} />
+      <div className="min-w-0 lg:col-start-1">
         <StatusMdx page={page} status={status} />
         <ReviewFacts page={page} status={status} />
       </div>
