@@ -1,5 +1,16 @@
+import type { Metadata } from "next";
+
 import { CodeIndex } from "@/components/code-index.client";
 import { indexEntries } from "@/lib/content";
+
+export const metadata: Metadata = {
+  alternates: { canonical: "/" },
+  openGraph: {
+    url: "/",
+    title: "statuscodes: every HTTP status code, explained and testable",
+    type: "website",
+  },
+};
 
 export default function HomePage() {
   return (

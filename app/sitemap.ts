@@ -1,7 +1,7 @@
 import type { MetadataRoute } from "next";
 
 import { listCompareSlugs, listContentCodes } from "@/lib/content";
-import { siteUrl } from "@/lib/site";
+import { LOCAL_SITE_URL, siteUrl } from "@/lib/site";
 import {
   COMPARE_INDEX_PATH,
   HOME_PATH,
@@ -13,6 +13,11 @@ import {
 
 export default function sitemap(): MetadataRoute.Sitemap {
   const base = siteUrl();
+  if (base === LOCAL_SITE_URL)
+    console.warn(
+      "SITE_URL is not set: canonical URLs, og:url, sitemap.xml and robots.txt name " +
+        `${LOCAL_SITE_URL}. Set SITE_URL to the public origin when building for deployment.`,
+    );
   return [
     { url: `${base}${HOME_PATH}` },
     { url: `${base}${COMPARE_INDEX_PATH}` },

@@ -8,6 +8,7 @@ export const metadata: Metadata = {
   description:
     "Paste a raw HTTP response and get every header, caching and correctness problem that breaks clients, each tied to its RFC section.",
   alternates: { canonical: INSPECT_PATH },
+  openGraph: { url: INSPECT_PATH, title: "Inspect an HTTP response", type: "website" },
 };
 
 export default function InspectPage() {

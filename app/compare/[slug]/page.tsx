@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title,
     description,
     alternates: { canonical: comparePath(slug) },
-    openGraph: { title, description, type: "article" },
+    openGraph: { url: comparePath(slug), title, description, type: "article" },
   };
 }
 

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { CodeBlock } from "@/components/code-block";
+import { OriginCode } from "@/components/origin-code.client";
+import { highlight } from "@/lib/highlight";
+import { siteUrl } from "@/lib/site";
 import { openApiDocument } from "@/lib/simulator/openapi";
 import { HOME_PATH, OPENAPI_PATH, SIMULATOR_DOCS_PATH, SIMULATOR_ROUTE } from "@/lib/routes";
 
@@ -10,6 +12,7 @@ export const metadata: Metadata = {
   description:
     "Every option of /api/status/{code}: delays, weighted codes, extra headers, body formats, Retry-After, redirects, with limits and errors. Built from the OpenAPI description.",
   alternates: { canonical: SIMULATOR_DOCS_PATH },
+  openGraph: { url: SIMULATOR_DOCS_PATH, title: "Simulator API", type: "website" },
 };
 
 type Param = {
@@ -20,32 +23,32 @@ type Param = {
 };
 type Resp = { description: string };
 
-const EXAMPLES = [
-  [
-    "A 503 with Retry-After, after 2 seconds",
-    "curl -i 'http://127.0.0.1:3000/api/status/503?delay=2000&retry-after=30'",
-  ],
-  ["One request in four fails, repeatably", "curl -i 'http://127.0.0.1:3000/api/status/200:3,503:1?seed=42'"],
-  [
-    "A 429 with your own rate-limit headers",
-    "curl -i 'http://127.0.0.1:3000/api/status/429?header=RateLimit-Limit:100&header=RateLimit-Remaining:0'",
-  ],
-  [
-    "A redirect to a path of your choice",
-    "curl -i 'http://127.0.0.1:3000/api/status/308?location=/v2/orders'",
-  ],
-  [
-    "Problem details instead of the diagnostic body",
-    "curl -i -H 'Accept: application/problem+json' http://127.0.0.1:3000/api/status/422",
-  ],
-  ["A real 103 Early Hints before the 200", "curl -i http://127.0.0.1:3000/api/status/103"],
-] as const;
+function examples(origin: string) {
+  return [
+    [
+      "A 503 with Retry-After, after 2 seconds",
+      `curl -i '${origin}/api/status/503?delay=2000&retry-after=30'`,
+    ],
+    ["One request in four fails, repeatably", `curl -i '${origin}/api/status/200:3,503:1?seed=42'`],
+    [
+      "A 429 with your own rate-limit headers",
+      `curl -i '${origin}/api/status/429?header=RateLimit-Limit:100&header=RateLimit-Remaining:0'`,
+    ],
+    ["A redirect to a path of your choice", `curl -i '${origin}/api/status/308?location=/v2/orders'`],
+    [
+      "Problem details instead of the diagnostic body",
+      `curl -i -H 'Accept: application/problem+json' ${origin}/api/status/422`,
+    ],
+    ["A real 103 Early Hints before the 200", `curl -i ${origin}/api/status/103`],
+  ] as const;
+}
 
 export default async function SimulatorDocs() {
   const doc = openApiDocument() as {
     info: { description: string };
     paths: Record<string, Record<string, { parameters: Param[]; responses: Record<string, Resp> }>>;
   };
+  const origin = siteUrl();
   const op = doc.paths[SIMULATOR_ROUTE]?.get;
   const methods = Object.keys(doc.paths[SIMULATOR_ROUTE] ?? {}).map((m) => m.toUpperCase());
   return (
@@ -107,9 +110,17 @@ export default async function SimulatorDocs() {
       </dl>
 
       <h2 className="mt-10 text-2xl font-semibold">Examples</h2>
-      {EXAMPLES.map(([title, cmd]) => (
-        <CodeBlock key={title} code={cmd} lang="shellscript" title={title} />
-      ))}
+      {await Promise.all(
+        examples(origin).map(async ([title, cmd]) => (
+          <OriginCode
+            key={title}
+            title={title}
+            code={cmd}
+            html={await highlight(cmd, "shellscript")}
+            rendered={origin}
+          />
+        )),
+      )}
       <p className="mt-6">
         Every code has a reference page; start at{" "}
         <Link href={HOME_PATH} className="text-indigo-700 underline dark:text-indigo-300">
