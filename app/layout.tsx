@@ -4,12 +4,13 @@ import type { ReactNode } from "react";
 
 import { CommandPalette } from "@/components/command-palette.client";
 import { HydrationMarker } from "@/components/hydration-marker.client";
+import { SiteNavLinks } from "@/components/site-nav.client";
 import { ThemeToggle } from "@/components/theme-toggle.client";
 import { indexEntries } from "@/lib/content";
-import { siteUrl } from "@/lib/site";
+import { OG_IMAGE, siteUrl } from "@/lib/site";
 
 import "./globals.css";
-import { COMPARE_INDEX_PATH, HOME_PATH, INSPECT_PATH, SIMULATOR_DOCS_PATH } from "@/lib/routes";
+import { HOME_PATH } from "@/lib/routes";
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),
@@ -19,6 +20,7 @@ export const metadata: Metadata = {
   },
   description:
     "What each HTTP status code really means, which headers it needs, how caches and clients treat it, and a live simulator URL to test against.",
+  openGraph: { images: [OG_IMAGE], siteName: "statuscodes", type: "website" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
@@ -48,15 +50,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               status<span className="text-indigo-600 dark:text-indigo-400">codes</span>
             </Link>
             <div className="flex flex-wrap items-center gap-2">
-              <Link href={COMPARE_INDEX_PATH} className="px-1 text-sm hover:underline">
-                Comparisons
-              </Link>
-              <Link href={INSPECT_PATH} className="px-1 text-sm hover:underline">
-                Inspector
-              </Link>
-              <Link href={SIMULATOR_DOCS_PATH} className="px-1 text-sm hover:underline">
-                Simulator API
-              </Link>
+              <SiteNavLinks />
               <CommandPalette
                 items={indexEntries().map(({ code, reason, keywords, aliases, official }) => ({
                   code,

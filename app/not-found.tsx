@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import { NotFoundSuggestions } from "@/components/not-found-suggestions.client";
-import { listContentCodes } from "@/lib/content";
+import { indexEntries, listCompareSlugs, readComparePage } from "@/lib/content";
 import { HOME_PATH } from "@/lib/routes";
 
 export default function NotFound() {
@@ -13,9 +13,15 @@ export default function NotFound() {
         <Link href={HOME_PATH} className="text-indigo-700 underline dark:text-indigo-300">
           The index
         </Link>{" "}
-        lists every code we document; Ctrl+K (⌘K) jumps to one.
+        lists every code we document, and “Jump to code” at the top finds one by number, name or keyword.
       </p>
-      <NotFoundSuggestions codes={listContentCodes()} />
+      <NotFoundSuggestions
+        codes={indexEntries().map(({ code, reason }) => ({ code, reason }))}
+        comparisons={listCompareSlugs().flatMap((slug) => {
+          const fm = readComparePage(slug)?.frontmatter;
+          return fm ? [{ slug, title: fm.title }] : [];
+        })}
+      />
     </div>
   );
 }

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 
 import { CodeIndex } from "@/components/code-index.client";
 import { indexEntries } from "@/lib/content";
+import { OG_IMAGE } from "@/lib/site";
 
 export const metadata: Metadata = {
   alternates: { canonical: "/" },
   openGraph: {
+    images: [OG_IMAGE],
     url: "/",
     title: "statuscodes: every HTTP status code, explained and testable",
     type: "website",

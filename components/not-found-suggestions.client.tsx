@@ -3,14 +3,42 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-import { nearestCodes } from "@/lib/search";
-import { classAnchorPath, codePath } from "@/lib/routes";
+import { nearComparisons, nearestCodes } from "@/lib/search";
+import { classAnchorPath, codePath, comparePath } from "@/lib/routes";
 
 /** On the 404 page: if the path looks like a status code, point at the nearest documented ones. */
-export function NotFoundSuggestions({ codes }: { codes: number[] }) {
-  const path = usePathname();
-  const suggestions = nearestCodes(codes, path ?? "");
-  const asked = (path ?? "").replace(/^\//, "");
+export function NotFoundSuggestions({
+  codes,
+  comparisons,
+}: {
+  codes: { code: number; reason: string }[];
+  comparisons: { slug: string; title: string }[];
+}) {
+  const path = usePathname() ?? "";
+  const near = nearComparisons(
+    path,
+    comparisons.map((c) => c.slug),
+  );
+  if (path.startsWith("/compare/")) {
+    const list = near.length > 0 ? comparisons.filter((c) => near.includes(c.slug)) : comparisons;
+    return (
+      <div className="mt-6">
+        <p>{near.length > 0 ? "Comparisons with those codes:" : "The comparisons we have:"}</p>
+        <ul className="mt-2 list-disc pl-6" aria-label="Suggested comparisons">
+          {list.map((c) => (
+            <li key={c.slug}>
+              <Link href={comparePath(c.slug)} className="text-indigo-700 underline dark:text-indigo-300">
+                {c.title}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  const reasons = new Map(codes.map((c) => [c.code, c.reason]));
+  const suggestions = nearestCodes([...reasons.keys()], path);
+  const asked = path.replace(/^\//, "");
   if (suggestions.length === 0) return null;
   const digit = asked.replace(/[oO]/g, "0")[0];
   return (
@@ -25,9 +53,9 @@ export function NotFoundSuggestions({ codes }: { codes: number[] }) {
           <li key={c}>
             <Link
               href={codePath(c)}
-              className="rounded-md border border-slate-300 px-2 py-1 font-mono hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+              className="inline-flex gap-2 rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
             >
-              {c}
+              <span className="font-mono font-semibold">{c}</span> {reasons.get(c)}
             </Link>
           </li>
         ))}

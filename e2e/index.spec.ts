@@ -77,15 +77,16 @@ test.describe("index", () => {
     await page.goto("/401");
     const html = page.locator("html");
     await expect(html).not.toHaveClass(/dark/);
-    const toggle = page.getByRole("button", { name: "Dark theme" });
-    await toggle.click();
+    const toggle = page.getByRole("button", { name: /^Theme:/ });
+    await toggle.click(); // system → light
+    await toggle.click(); // light → dark
     await expect(html).toHaveClass(/dark/);
-    await expect(toggle).toHaveAttribute("aria-pressed", "true");
+    await expect(toggle).toHaveAccessibleName("Theme: dark");
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).not.toBe("rgb(255, 255, 255)");
     await page.reload();
     await expect(html).toHaveClass(/dark/);
-    await page.getByRole("button", { name: "Dark theme" }).click();
+    await page.getByRole("button", { name: /^Theme:/ }).click(); // dark → system (light here)
     await page.reload();
     await expect(html).not.toHaveClass(/dark/);
   });
@@ -100,7 +101,7 @@ test.describe("index", () => {
     const res = await page.goto("/432");
     expect(res?.status()).toBe(404);
     const suggestions = page.getByRole("list", { name: "Suggested codes" });
-    await expect(suggestions.getByRole("link").first()).toHaveText("431");
+    await expect(suggestions.getByRole("link").first()).toHaveText("431 Request Header Fields Too Large");
     await expect(page.getByRole("link", { name: "all 4xx codes" })).toHaveAttribute("href", "/#class-4xx");
   });
 });

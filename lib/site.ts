@@ -30,3 +30,11 @@ export function parseSiteUrl(value: string | undefined): string {
 export function siteUrl(): string {
   return parseSiteUrl(process.env.SITE_URL);
 }
+
+/** The site's Open Graph image (app/opengraph-image.tsx), named by every page's own openGraph block. */
+export const OG_IMAGE = {
+  url: "/og-image.png",
+  width: 1200,
+  height: 630,
+  alt: "statuscodes: every HTTP status code, explained and testable",
+};

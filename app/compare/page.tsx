@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+
+import { OG_IMAGE } from "@/lib/site";
 import Link from "next/link";
 
 import { listCompareSlugs, readComparePage } from "@/lib/content";
@@ -9,7 +11,7 @@ export const metadata: Metadata = {
   description:
     "401 vs 403, 301 vs 302 vs 307 vs 308, 400 vs 422 and the other pairs API developers mix up, compared from the RFCs.",
   alternates: { canonical: COMPARE_INDEX_PATH },
-  openGraph: { url: COMPARE_INDEX_PATH, title: "Comparisons", type: "website" },
+  openGraph: { images: [OG_IMAGE], url: COMPARE_INDEX_PATH, title: "Comparisons", type: "website" },
 };
 
 export default function CompareIndex() {

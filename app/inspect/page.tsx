@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 
+import { OG_IMAGE } from "@/lib/site";
+
 import { InspectorTool } from "@/components/inspector/inspector-tool.client";
 import { INSPECT_PATH } from "@/lib/routes";
 
@@ -8,7 +10,7 @@ export const metadata: Metadata = {
   description:
     "Paste a raw HTTP response and get every header, caching and correctness problem that breaks clients, each tied to its RFC section.",
   alternates: { canonical: INSPECT_PATH },
-  openGraph: { url: INSPECT_PATH, title: "Inspect an HTTP response", type: "website" },
+  openGraph: { images: [OG_IMAGE], url: INSPECT_PATH, title: "Inspect an HTTP response", type: "website" },
 };
 
 export default function InspectPage() {

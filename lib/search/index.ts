@@ -74,3 +74,33 @@ export function nearestCodes(codes: readonly number[], asked: string, limit = 3)
     })
     .slice(0, limit);
 }
+
+/** The codes a comparison slug names (`401-vs-403` → [401, 403]), or undefined if it is not one. */
+export function compareSlugCodes(slug: string): number[] | undefined {
+  if (!/^\d{3}(-vs-\d{3})+$/.test(slug)) return undefined;
+  return slug.split("-vs-").map(Number);
+}
+
+/**
+ * The comparison page a slug means when it is not one of ours verbatim: the same codes in another
+ * order (`403-vs-401`), or some of a page's codes (`308-vs-301`). Undefined when none covers them all.
+ */
+export function resolveCompareSlug(asked: string, slugs: readonly string[]): string | undefined {
+  const codes = compareSlugCodes(asked);
+  if (!codes || new Set(codes).size < 2) return undefined;
+  return slugs.find((s) => {
+    const have = new Set(compareSlugCodes(s) ?? []);
+    return codes.every((c) => have.has(c));
+  });
+}
+
+/** Comparison pages sharing at least one code with what was asked, most shared first. */
+export function nearComparisons(asked: string, slugs: readonly string[]): string[] {
+  const codes = new Set(compareSlugCodes(asked.replace(/^\/?compare\//, "")) ?? []);
+  if (codes.size === 0) return [];
+  return slugs
+    .map((s) => ({ s, n: (compareSlugCodes(s) ?? []).filter((c) => codes.has(c)).length }))
+    .filter((x) => x.n > 0)
+    .sort((a, b) => b.n - a.n || a.s.localeCompare(b.s))
+    .map((x) => x.s);
+}

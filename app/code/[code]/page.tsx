@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+
+import { OG_IMAGE } from "@/lib/site";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
@@ -41,6 +43,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     keywords: page.frontmatter.keywords,
     alternates: { canonical: codePath(status.code) },
     openGraph: {
+      images: [OG_IMAGE],
       url: codePath(status.code),
       title,
       description: page.frontmatter.description,

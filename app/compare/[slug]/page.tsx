@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+
+import { OG_IMAGE } from "@/lib/site";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 
 import { Breadcrumb } from "@/components/breadcrumb";
 
@@ -9,8 +11,10 @@ import { ComparisonTable } from "@/components/status/comparison-table";
 import { listCompareSlugs, readComparePage } from "@/lib/content";
 import { getStatus, type StatusInfo } from "@/lib/registry";
 import { COMPARE_INDEX_PATH, comparePath } from "@/lib/routes";
+import { resolveCompareSlug } from "@/lib/search";
 
-export const dynamicParams = false;
+// Other orders of a pair (403-vs-401) are rendered on demand, as a permanent redirect to our slug.
+export const dynamicParams = true;
 
 type Props = PageProps<"/compare/[slug]">;
 
@@ -26,13 +30,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title,
     description,
     alternates: { canonical: comparePath(slug) },
-    openGraph: { url: comparePath(slug), title, description, type: "article" },
+    openGraph: { images: [OG_IMAGE], url: comparePath(slug), title, description, type: "article" },
   };
 }
 
 export default async function ComparePage({ params }: Props) {
-  const page = readComparePage((await params).slug);
-  if (!page) notFound();
+  const slug = (await params).slug;
+  const page = readComparePage(slug);
+  if (!page) {
+    const meant = resolveCompareSlug(slug, listCompareSlugs());
+    if (meant) permanentRedirect(comparePath(meant));
+    notFound();
+  }
   const statuses = page.frontmatter.codes
     .map((c) => getStatus(c))
     .filter((s): s is StatusInfo => s !== undefined);

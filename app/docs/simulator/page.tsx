@@ -3,7 +3,7 @@ import Link from "next/link";
 
 import { OriginCode } from "@/components/origin-code.client";
 import { highlight } from "@/lib/highlight";
-import { siteUrl } from "@/lib/site";
+import { OG_IMAGE, siteUrl } from "@/lib/site";
 import { openApiDocument } from "@/lib/simulator/openapi";
 import { HOME_PATH, OPENAPI_PATH, SIMULATOR_DOCS_PATH, SIMULATOR_ROUTE } from "@/lib/routes";
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = {
   description:
     "Every option of /api/status/{code}: delays, weighted codes, extra headers, body formats, Retry-After, redirects, with limits and errors. Built from the OpenAPI description.",
   alternates: { canonical: SIMULATOR_DOCS_PATH },
-  openGraph: { url: SIMULATOR_DOCS_PATH, title: "Simulator API", type: "website" },
+  openGraph: { images: [OG_IMAGE], url: SIMULATOR_DOCS_PATH, title: "Simulator API", type: "website" },
 };
 
 type Param = {
