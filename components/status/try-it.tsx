@@ -4,7 +4,6 @@ import type { StatusInfo } from "@/lib/registry";
 import { RequestConsole } from "@/components/console/request-console.client";
 import { InspectorPanel } from "@/components/inspector/inspector-panel";
 
-
 /** What the simulator sends for this code, said plainly, then the URL and curl example. */
 export function TryIt({ status }: { status: StatusInfo }) {
   const code = status.code;
