@@ -102,8 +102,8 @@ interface Prepared {
   body: string | undefined;
   /** The connection is closed after this answer (Connection: close is in `flat`). */
   closes: boolean;
-  /** The answer has its own Connection header (426's Connection: Upgrade). */
-  connection: boolean;
+  /** Index in `flat` of the answer's own Connection value (426's "Upgrade"), or -1. */
+  connectionAt: number;
 }
 
 /** How many prepared answers the fast path keeps (least recently used ones are dropped). */
@@ -231,8 +231,8 @@ function prepare(sim: SimResponse): Prepared {
   if (sim.getLength !== undefined) flat.push("Content-Length", String(sim.getLength));
   else if (sim.body !== null) flat.push("Content-Length", String(Buffer.byteLength(sim.body)));
   else if (sim.status === 205) flat.push("Content-Length", "0");
-  const connection = sim.headers.some(([n]) => n.toLowerCase() === "connection");
-  if (sim.close && !connection) flat.push("Connection", "close");
+  const connectionAt = flat.findIndex((v, i) => i % 2 === 0 && v.toLowerCase() === "connection") + 1 || -1;
+  if (sim.close && connectionAt < 0) flat.push("Connection", "close");
   return {
     status: sim.status,
     statusText: sim.statusText,
@@ -240,7 +240,7 @@ function prepare(sim: SimResponse): Prepared {
     dateAt,
     body: sim.body ?? undefined,
     closes: sim.close === true,
-    connection,
+    connectionAt,
   };
 }
 
@@ -269,8 +269,14 @@ function sendInterim(res: ServerResponse, interim: InterimResponse[], continued:
  * which it needs. An answer that closes says Connection: close.
  */
 function writePrepared(req: IncomingMessage, res: ServerResponse, prepared: Prepared): void {
-  if (!prepared.closes && !prepared.connection && res.shouldKeepAlive && !isHttp10(req))
+  let flat = prepared.flat;
+  if (prepared.connectionAt >= 0 && !res.shouldKeepAlive) {
+    // The answer's own Connection (426's "Upgrade") must not keep open a connection the client asked
+    // to close: Node's parser refuses any further request on it ("Data after Connection: close").
+    flat = [...flat];
+    flat[prepared.connectionAt] = `${flat[prepared.connectionAt]}, close`;
+  } else if (!prepared.closes && prepared.connectionAt < 0 && res.shouldKeepAlive && !isHttp10(req))
     res.removeHeader("Connection");
-  res.writeHead(prepared.status, prepared.statusText, prepared.flat);
+  res.writeHead(prepared.status, prepared.statusText, flat);
   res.end(prepared.body);
 }

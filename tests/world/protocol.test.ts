@@ -165,6 +165,20 @@ describe("Keep-Alive only where it helps (issue 9 item 12)", () => {
   });
 });
 
+describe("426's Connection: Upgrade", () => {
+  it("does not hold open a connection the client asked to close", async () => {
+    const x = await rawExchange(
+      site.port,
+      `HEAD /api/status/426 HTTP/1.0\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`,
+      { waitMs: 2000 },
+    );
+    expect(statuses(x)).toEqual([426]);
+    expect(lastHeaders(x).get("connection")).toBe("Upgrade, close");
+    expect(x.closed).toBe(true);
+    expect(x.ms).toBeLessThan(1500);
+  });
+});
+
 describe("one runtime, and only simulated answers reused (issue 9 item 6)", () => {
   it("the overload 503 is not replayed once the gate has room", async () => {
     const small = await startSite(new SimulatorRuntime(1));
