@@ -13,7 +13,8 @@ export interface SnippetPanel {
   version: string;
 }
 
-const STORAGE_KEY = "snippet-lang";
+/** Server snippets keep the key they always had; other groups (the client snippets) get their own. */
+const storageKey = (testId: string) => (testId === "snippets" ? "snippet-lang" : `${testId}-lang`);
 const EVENT = "snippet-lang-change";
 
 function subscribe(onChange: () => void) {
@@ -25,9 +26,9 @@ function subscribe(onChange: () => void) {
   };
 }
 
-function readChoice(): string | null {
+function readChoice(key: string): string | null {
   try {
-    return localStorage.getItem(STORAGE_KEY);
+    return localStorage.getItem(key);
   } catch {
     return null;
   }
@@ -37,19 +38,35 @@ function readChoice(): string | null {
  * One tab bar for the page's snippets. The chosen language is stored and shared: every tab group on
  * the site shows it, now and on later visits. All panels are in the HTML; only one is visible.
  */
-export function SnippetTabs({ panels, scenario }: { panels: SnippetPanel[]; scenario: string }) {
-  const stored = useSyncExternalStore(subscribe, readChoice, () => null);
+export function SnippetTabs({
+  panels,
+  scenario,
+  label = "Framework",
+  testId = "snippets",
+}: {
+  panels: SnippetPanel[];
+  /** The request the snippets answer, when they are server handlers. */
+  scenario?: string;
+  label?: string;
+  testId?: string;
+}) {
+  const key = storageKey(testId);
+  const stored = useSyncExternalStore(
+    subscribe,
+    () => readChoice(key),
+    () => null,
+  );
   const active = panels.find((p) => p.lang === stored)?.lang ?? panels[0]?.lang;
   const id = useId();
 
   const choose = useCallback((lang: string) => {
     try {
-      localStorage.setItem(STORAGE_KEY, lang);
+      localStorage.setItem(key, lang);
     } catch {
       // Storage may be disabled; the choice then lasts for this page only.
     }
     window.dispatchEvent(new Event(EVENT));
-  }, []);
+  }, [key]);
 
   function onKeyDown(e: KeyboardEvent<HTMLButtonElement>, index: number) {
     const delta = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
@@ -64,11 +81,11 @@ export function SnippetTabs({ panels, scenario }: { panels: SnippetPanel[]; scen
   return (
     <div
       className="my-4 overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700"
-      data-testid="snippets"
+      data-testid={testId}
     >
       <div
         role="tablist"
-        aria-label="Framework"
+        aria-label={label}
         className="flex flex-wrap items-center gap-1 border-b border-slate-200 bg-slate-50 px-2 pt-2 dark:border-slate-700 dark:bg-slate-900"
       >
         {panels.map((p, i) => (
@@ -104,9 +121,11 @@ export function SnippetTabs({ panels, scenario }: { panels: SnippetPanel[]; scen
           <div className="flex flex-wrap items-start justify-between gap-2 px-4 pt-2 text-xs text-slate-600 dark:text-slate-300">
             <div>
               <p>{p.version}</p>
-              <p>
-                Answers: <code className="whitespace-pre-wrap">{scenario}</code>
-              </p>
+              {scenario ? (
+                <p>
+                  Answers: <code className="whitespace-pre-wrap">{scenario}</code>
+                </p>
+              ) : null}
             </div>
             <CopyButton value={p.raw} label={`Copy ${p.label} snippet`} />
           </div>

@@ -7,6 +7,13 @@ import {
   scenarioLine,
   SNIPPET_LANGS,
 } from "@/lib/snippets/render";
+import {
+  CLIENT_HIGHLIGHT,
+  CLIENT_LABELS,
+  CLIENT_LANGS,
+  CLIENT_VERSIONS,
+  clientSnippets,
+} from "@/lib/snippets/client";
 import { constantsFor } from "@/lib/snippets/constants";
 import { snippetSpec } from "@/lib/snippets/spec";
 
@@ -27,9 +34,26 @@ export async function Snippets({ code }: { code: number }) {
   return (
     <>
       <SnippetTabs panels={panels} scenario={scenarioLine(snippetSpec(code).scenario)} />
+      <ClientSnippets code={code} />
       <ConstantsTable code={code} />
     </>
   );
+}
+
+/** What a client does about the code, where it has something to do: fetch, requests, httpx. */
+async function ClientSnippets({ code }: { code: number }) {
+  const snippets = clientSnippets(code);
+  if (!snippets) return null;
+  const panels: SnippetPanel[] = await Promise.all(
+    CLIENT_LANGS.map(async (lang) => ({
+      lang,
+      label: CLIENT_LABELS[lang],
+      raw: snippets[lang].text,
+      html: await highlight(snippets[lang].text, CLIENT_HIGHLIGHT[lang]),
+      version: `Client side, for ${CLIENT_VERSIONS[lang]}; run against this site's simulator.`,
+    })),
+  );
+  return <SnippetTabs panels={panels} label="Client" testId="client-snippets" />;
 }
 
 /** Each library's named constant for the code, read from the libraries by scripts/constants. */
