@@ -270,8 +270,8 @@ const OK_ORDER = respond(
 );
 const UPDATED = respond(204);
 
-function appSide(code: number, info: StatusInfo | undefined): Situation {
-  const who = info?.origin ?? "a proxy or gateway";
+function appSide(code: number, info: StatusInfo | undefined, by?: string): Situation {
+  const who = by ?? info?.origin ?? "a proxy or gateway";
   return {
     route: { method: "GET", path: "/healthz" },
     scenario: get("/healthz"),
@@ -487,13 +487,29 @@ function situation(code: number, info: StatusInfo | undefined): Situation | unde
         OK_ORDER,
         get(ORDER_PATH, [["Accept", "application/json"]]),
       );
-    case 407:
+    case 203:
+      return {
+        ...appSide(203, info, "a transforming proxy that changed the origin's 200"),
+        notes: [
+          "203 is sent by a transforming proxy that changed the origin's 200, not by the origin: an application answers 200.",
+          "What the application can do: Cache-Control: no-transform asks proxies to leave its responses alone.",
+        ],
+      };
+    case 402:
       return {
         route: order,
         scenario: get(ORDER_PATH),
-        answer: problem(407, rows(407)),
+        answer: problem(402),
         notes: [
-          "407 comes from a forward proxy that wants credentials; an origin server answers 401 instead.",
+          "402 is reserved for future use by RFC 9110 and has no standard meaning; an API that sends it for billing does so by its own convention.",
+        ],
+      };
+    case 407:
+      return {
+        ...appSide(407, info),
+        notes: [
+          "407 is sent by a forward proxy that wants credentials, never by an origin server: an application asks with 401.",
+          "What the application can do: nothing about 407 itself; a client behind such a proxy configures its credentials.",
         ],
       };
     case 409:
@@ -686,7 +702,7 @@ function notesFor(info: StatusInfo | undefined, code: number): string[] {
   if (info.lifecycle === "reserved")
     notes.push(`${code} is reserved and has no meaning in HTTP: do not send it from a real API.`);
   if (info.lifecycle === "deprecated")
-    notes.push(`${code} is deprecated: prefer the alternative described on this page.`);
+    notes.push(`${code} is deprecated: do not use it in new code (this page says what to use instead).`);
   if (info.lifecycle === "obsoleted") notes.push(`${code} is obsoleted: do not use it in new code.`);
   if (!info.official && info.onWire !== false) {
     notes.push(
