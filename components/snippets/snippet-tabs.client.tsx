@@ -59,14 +59,17 @@ export function SnippetTabs({
   const active = panels.find((p) => p.lang === stored)?.lang ?? panels[0]?.lang;
   const id = useId();
 
-  const choose = useCallback((lang: string) => {
-    try {
-      localStorage.setItem(key, lang);
-    } catch {
-      // Storage may be disabled; the choice then lasts for this page only.
-    }
-    window.dispatchEvent(new Event(EVENT));
-  }, [key]);
+  const choose = useCallback(
+    (lang: string) => {
+      try {
+        localStorage.setItem(key, lang);
+      } catch {
+        // Storage may be disabled; the choice then lasts for this page only.
+      }
+      window.dispatchEvent(new Event(EVENT));
+    },
+    [key],
+  );
 
   function onKeyDown(e: KeyboardEvent<HTMLButtonElement>, index: number) {
     const delta = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
