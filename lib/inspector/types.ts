@@ -53,6 +53,8 @@ export interface Finding {
   cite: SpecLink[];
   /** The header the finding is about, when there is one. */
   subject?: string;
+  /** How many times the response has this problem, when more than once (repeats are grouped). */
+  count?: number;
 }
 
 /** A view of the input with helpers every check needs. */

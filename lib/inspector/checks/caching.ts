@@ -1,11 +1,11 @@
 /** C. Caching and validation. */
-import { getStatus, neverStore, neverStoredCodes } from "../../registry";
-import type { CheckDef, Context, FindingDraft } from "../types";
+import { neverStore, neverStoredCodes } from "../../registry";
+import { cachePolicy, deltaSeconds, DELTA_DIRECTIVES, type Freshness } from "../cache-policy";
+import type { Directive } from "../fields/cache-control";
+import type { CheckDef, FindingDraft } from "../types";
 
-import { parseCacheControl, parseHttpDate, splitList, TOKEN, type Directive } from "./util";
+import { judgeEach, parseHttpDate, splitList, TOKEN } from "./util";
 
-/** Response directives that take a delta-seconds argument (RFC 9111 §5.2.2, RFC 5861 §3-§4). */
-const DELTA_DIRECTIVES = ["max-age", "s-maxage", "stale-while-revalidate", "stale-if-error"];
 /** Response directives that take no argument (RFC 9111 §5.2.2, RFC 8246 §2). */
 const VALUELESS_DIRECTIVES = [
   "no-store",
@@ -38,14 +38,6 @@ const DIRECTIVE_CITE: Record<string, string> = {
   immutable: "RFC 8246 §2",
 };
 
-/** Largest delta-seconds a cache has to represent (RFC 9111 §1.2.2). */
-const DELTA_MAX = 2147483648;
-
-function deltaSeconds(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\d+$/.test(value.trim())) return undefined;
-  return Math.min(Number(value.trim()), DELTA_MAX);
-}
-
 /** "90 seconds" → "1.5 minutes"; whole units where possible. */
 export function durationText(seconds: number): string {
   const units: [number, string][] = [
@@ -67,121 +59,6 @@ export function durationText(seconds: number): string {
     }
   }
   return "0 seconds";
-}
-
-export interface Freshness {
-  /** Lifetime in seconds; undefined when it is left to the cache's heuristic. */
-  seconds: number | undefined;
-  source: "s-maxage" | "max-age" | "Expires" | "heuristic" | "none";
-}
-
-/** What a cache makes of a response (RFC 9111 §3, §3.5, §4.2.1, §4.2.2). */
-export interface CachePolicy {
-  directives: Directive[];
-  /** The first occurrence of a directive (RFC 9111 §4.2.1: use the first, or treat as stale). */
-  find(name: string): Directive | undefined;
-  noStore: boolean;
-  /** Unqualified no-cache (the field-name form only concerns those fields). */
-  noCache: boolean;
-  /** Unqualified private. */
-  isPrivate: boolean;
-  isPublic: boolean;
-  /** The max-age / s-maxage value; 0 when present but unreadable (treated as stale). */
-  maxAge: number | undefined;
-  sMaxAge: number | undefined;
-  /** Expires is present (valid or not: an invalid one means "already expired", RFC 9111 §5.3). */
-  hasExpires: boolean;
-  /** max-age, s-maxage or Expires. */
-  explicit: boolean;
-  /** The status is heuristically cacheable (RFC 9110 §15.1, RFC 7725 §3). */
-  heuristicStatus: boolean;
-  /** The status is one RFC 6585 forbids storing. */
-  neverStore: boolean;
-  /** The request method lets caches store the response (GET/HEAD, or unknown and assumed GET). */
-  methodCacheable: boolean;
-  /** The request carried Authorization (false when the request is unknown). */
-  authorized: boolean;
-  /** Whether a browser (private) cache may store it, and a shared cache. */
-  storable: { private: boolean; shared: boolean; any: boolean };
-  freshness: { private: Freshness; shared: Freshness };
-}
-
-function freshnessFor(
-  ctx: Context,
-  p: Omit<CachePolicy, "storable" | "freshness">,
-  shared: boolean,
-): Freshness {
-  if (shared && p.sMaxAge !== undefined) return { seconds: p.sMaxAge, source: "s-maxage" };
-  if (p.maxAge !== undefined) return { seconds: p.maxAge, source: "max-age" };
-  if (p.hasExpires) {
-    const expires = parseHttpDate(ctx.get("expires"));
-    if (!expires) return { seconds: 0, source: "Expires" };
-    // Without Date, a cache uses the time it received the response (RFC 9110 §6.6.1).
-    const date = parseHttpDate(ctx.get("date"))?.date ?? ctx.now;
-    return {
-      seconds: Math.max(0, Math.round((expires.date.getTime() - date.getTime()) / 1000)),
-      source: "Expires",
-    };
-  }
-  if (p.heuristicStatus || p.isPublic) {
-    const lm = parseHttpDate(ctx.get("last-modified"))?.date;
-    const date = parseHttpDate(ctx.get("date"))?.date ?? ctx.now;
-    // RFC 9111 §4.2.2: a typical heuristic is 10% of the time since Last-Modified.
-    if (lm && lm.getTime() < date.getTime())
-      return { seconds: Math.round((date.getTime() - lm.getTime()) / 10000), source: "heuristic" };
-    return { seconds: undefined, source: "heuristic" };
-  }
-  return { seconds: 0, source: "none" };
-}
-
-export function cachePolicy(ctx: Context): CachePolicy {
-  const directives = parseCacheControl(ctx.get("cache-control"));
-  const find = (name: string) => directives.find((d) => d.name === name);
-  const seconds = (name: string) => {
-    const d = find(name);
-    return d ? (deltaSeconds(d.value) ?? 0) : undefined;
-  };
-  const base = {
-    directives,
-    find,
-    noStore: find("no-store") !== undefined,
-    noCache: directives.some((d) => d.name === "no-cache" && d.value === undefined),
-    isPrivate: directives.some((d) => d.name === "private" && d.value === undefined),
-    isPublic: find("public") !== undefined,
-    maxAge: seconds("max-age"),
-    sMaxAge: seconds("s-maxage"),
-    hasExpires: ctx.has("expires"),
-    explicit: find("max-age") !== undefined || find("s-maxage") !== undefined || ctx.has("expires"),
-    heuristicStatus: getStatus(ctx.status)?.heuristicallyCacheable ?? false,
-    neverStore: neverStore(ctx.status) !== null,
-    methodCacheable: ctx.method === undefined || ctx.method === "GET" || ctx.method === "HEAD",
-    authorized: ctx.req("authorization") !== undefined,
-  };
-  // RFC 9111 §3: a final response the cache understands, to a method it may cache, without no-store.
-  // A 304 is not stored on its own (it freshens a stored response), and RFC 6585 codes must not be.
-  const eligible =
-    ctx.status >= 200 &&
-    ctx.status <= 599 &&
-    ctx.status !== 304 &&
-    base.methodCacheable &&
-    !base.noStore &&
-    !base.neverStore;
-  const allowedBy = base.isPublic || base.explicit || base.heuristicStatus;
-  const privateOk = eligible && (allowedBy || base.isPrivate);
-  const sharedOk =
-    eligible &&
-    !base.isPrivate &&
-    (allowedBy || find("s-maxage") !== undefined) &&
-    // RFC 9111 §3.5: shared caches reuse answers to authenticated requests only when told they may.
-    (!base.authorized ||
-      base.isPublic ||
-      find("s-maxage") !== undefined ||
-      find("must-revalidate") !== undefined);
-  return {
-    ...base,
-    storable: { private: privateOk, shared: sharedOk, any: privateOk || sharedOk },
-    freshness: { private: freshnessFor(ctx, base, false), shared: freshnessFor(ctx, base, true) },
-  };
 }
 
 function freshText(f: Freshness): string {
@@ -216,6 +93,21 @@ function distance(a: string, b: string): number {
     prev = cur;
   }
   return prev[b.length] ?? 0;
+}
+
+/** The known directive within two edits of `name`, closest first; names far longer than any are skipped. */
+function nearestKnown(name: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of KNOWN_DIRECTIVES) {
+    if (Math.abs(k.length - name.length) >= bestDistance) continue;
+    const n = distance(k, name);
+    if (n < bestDistance) {
+      best = k;
+      bestDistance = n;
+    }
+  }
+  return best;
 }
 
 const QUOTED = /^"(?:[^"\\]|\\.)*"$/;
@@ -300,11 +192,8 @@ function directiveProblem(d: Directive): FindingDraft | null {
     };
   }
   if (!KNOWN_DIRECTIVES.includes(d.name)) {
-    const [near] = KNOWN_DIRECTIVES.map((k) => [k, distance(k, d.name)] as const)
-      .filter(([, n]) => n <= 2)
-      .sort((a, b) => a[1] - b[1])
-      .map(([k]) => k);
-    if (near && d.name.length >= 5) {
+    const near = d.name.length >= 5 ? nearestKnown(d.name) : undefined;
+    if (near) {
       return {
         severity: "warning",
         title: `Unknown directive ${d.name}: did you mean ${near}?`,
@@ -506,12 +395,22 @@ export const CACHING_CHECKS: CheckDef[] = [
     run(ctx) {
       const { directives } = cachePolicy(ctx);
       const out: FindingDraft[] = [];
+      // Judged once per distinct directive: a repeated one gets the same finding (grouped later).
+      const judged = new Map<string, FindingDraft | null>();
       for (const d of directives) {
-        const problem = directiveProblem(d);
+        let problem = judged.get(d.raw);
+        if (problem === undefined) {
+          problem = directiveProblem(d);
+          judged.set(d.raw, problem);
+        }
         if (problem) out.push(problem);
       }
       const seen = new Map<string, Directive[]>();
-      for (const d of directives) seen.set(d.name, [...(seen.get(d.name) ?? []), d]);
+      for (const d of directives) {
+        const same = seen.get(d.name);
+        if (same) same.push(d);
+        else seen.set(d.name, [d]);
+      }
       for (const [name, ds] of seen) {
         if (ds.length < 2 || !TOKEN.test(name)) continue;
         const values = new Set(ds.map((d) => d.value ?? ""));
@@ -829,28 +728,28 @@ export const CACHING_CHECKS: CheckDef[] = [
     group: "caching",
     summary: "ETag is a quoted opaque tag, optionally with W/",
     run(ctx) {
-      const out: FindingDraft[] = [];
       // Repeated ETag lines and folded lists are hdr.singleton-repeated; here each value's syntax.
-      for (const v of ctx
-        .all("etag")
-        .flatMap((line) => (splitList(line).length ? splitList(line) : [line]))) {
+      const values = ctx.all("etag").flatMap((line) => {
+        const items = splitList(line);
+        return items.length ? items : [line];
+      });
+      return judgeEach(values, (v): FindingDraft | null => {
         const tag = v.trim();
-        if (/^(W\/)?"[^"\s\p{Cc}]*"$/u.test(tag)) continue;
+        if (/^(W\/)?"[^"\s\p{Cc}]*"$/u.test(tag)) return null;
         let why: string;
         if (tag === "*") why = "* is only meaningful in If-Match / If-None-Match, not as a tag";
         else if (/^w\//.test(tag)) why = "the weak prefix is case-sensitive: W/, not w/";
         else if (/^W\/\s/.test(tag)) why = "there must be no space after W/";
         else if (!/^(W\/)?".*"$/.test(tag)) why = "the tag must be in double quotes";
         else why = "the quoted tag may not contain spaces, double quotes or control characters";
-        out.push({
+        return {
           severity: "error",
           title: `ETag ${tag || "(empty)"} is malformed`,
           explanation: `${why[0]?.toUpperCase() ?? ""}${why.slice(1)}. Caches and clients will send it back in a form that never matches, so conditional requests fail. Example: ETag: "v42" or W/"v42".`,
           cite: "RFC 9110 §8.8.3",
           subject: "ETag",
-        });
-      }
-      return out;
+        };
+      });
     },
   },
   {

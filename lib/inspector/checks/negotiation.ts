@@ -1,7 +1,7 @@
 /** D. Content negotiation and Vary. */
+import { cachePolicy } from "../cache-policy";
 import type { CheckDef, Context, FindingDraft } from "../types";
 
-import { cachePolicy } from "./caching";
 import { listValues, splitList, TOKEN } from "./util";
 
 /** Vary's members, lower-cased, in order (duplicates kept). */

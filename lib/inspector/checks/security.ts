@@ -7,7 +7,7 @@
 import { endsAtHeaders } from "../../registry";
 import type { CheckDef, Context, FindingDraft } from "../types";
 
-import { listValues, mediaType, splitList } from "./util";
+import { judgeEach, listValues, mediaType, splitList } from "./util";
 
 const HSTS = "Strict-Transport-Security";
 const XFO = "X-Frame-Options";
@@ -514,10 +514,11 @@ export const SECURITY_CHECKS: CheckDef[] = [
       // Browsers never expose Set-Cookie to fetch(), so this only sees cookies in pasted raw responses
       // or responses fetched server-side.
       const https = overHttps(ctx);
-      const out: FindingDraft[] = [];
       const subject = "Set-Cookie";
-      for (const raw of ctx.all("set-cookie")) {
-        if (!raw.trim()) continue;
+      // Each distinct cookie line is judged once; repeats repeat its findings (grouped later).
+      return judgeEach(ctx.all("set-cookie"), (raw) => {
+        if (!raw.trim()) return null;
+        const out: FindingDraft[] = [];
         const c = parseSetCookie(raw);
         const label = c.name ? `Cookie ${c.name}` : "A nameless cookie";
         if (!c.hasEquals) {
@@ -615,8 +616,8 @@ export const SECURITY_CHECKS: CheckDef[] = [
             subject,
           });
         }
-      }
-      return out;
+        return out;
+      }).flat();
     },
   },
   {
