@@ -1,7 +1,8 @@
 import type { NextConfig } from "next";
 
-// Pages run no eval; Next's inline bootstrap scripts and the theme script need 'unsafe-inline'
-// (nonces would make every page dynamic).
+// The production server (server/main.ts) replaces this policy on every page with one that lists the
+// SHA-256 of each inline script the page has (server/csp.ts), so no other inline script runs there.
+// This fallback, with 'unsafe-inline', is only what `next dev` and a bare `next start` send.
 const csp = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-inline'",
@@ -39,7 +40,14 @@ const nextConfig: NextConfig = {
     return [{ source: "/code/:code(\\d{3})", destination: "/:code", permanent: true }];
   },
   async headers() {
-    return [{ source: "/:path((?!api/).*)", headers: securityHeaders }];
+    return [
+      { source: "/:path((?!api/).*)", headers: securityHeaders },
+      // API answers are data: nothing loads from them and nothing frames them (main.ts sets it too).
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+    ];
   },
 };
 

@@ -12,6 +12,7 @@ import { expectationFailed } from "../lib/simulator";
 import { PROBLEM_JSON, problem } from "../lib/problem";
 import { reasonPhrase } from "../lib/registry";
 
+import { hashPageScripts } from "./csp";
 import { FastPath, simulatorSegment } from "./fast-path";
 import { vetRequest } from "./hardening";
 import { abortLine, applyLimits, isClientAbort, serverOptions, type Limits } from "./limits";
@@ -28,6 +29,8 @@ function pairs(raw: string[]): [string, string][] {
 function clientErrorStatus(code: string | undefined): number {
   if (code === "HPE_HEADER_OVERFLOW") return 431;
   if (code === "HPE_URI_TOO_LONG") return 414;
+  // The header or request timeout of server/limits.ts ran out.
+  if (code === "ERR_HTTP_REQUEST_TIMEOUT") return 408;
   return 400;
 }
 
@@ -44,7 +47,9 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
   const detail =
     status === 431
       ? "The request's header section is larger than this server accepts."
-      : "The request is not a well-formed HTTP/1.1 message.";
+      : status === 408
+        ? "The request did not arrive in time."
+        : "The request is not a well-formed HTTP/1.1 message.";
   const body = safeJson(problem(status, detail, {}));
   socket.end(
     `HTTP/1.1 ${status} ${reasonPhrase(status)}\r\n` +
@@ -68,6 +73,7 @@ export function createSite(fallback: Fallback, fast = new FastPath(), limits?: L
     };
     const segment = simulatorSegment(req.url);
     try {
+      if (segment === undefined) hashPageScripts(req, res);
       const done = segment !== undefined ? fast.handle(req, res, segment, continued) : fallback(req, res);
       if (done instanceof Promise) done.catch(fail);
     } catch (err) {

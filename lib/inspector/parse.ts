@@ -2,6 +2,8 @@
  * Turns what a person pastes (a raw HTTP response, optionally preceded by the request) or a JSON
  * description into an InspectInput. Nothing is executed or fetched; bad input gets a clear reason.
  */
+import "../zod-config";
+
 import { z } from "zod";
 
 import { TOKEN } from "../http";

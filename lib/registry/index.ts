@@ -5,6 +5,8 @@
  * other documents the IANA registry cites). It is validated with zod when this module loads, so a
  * malformed entry fails the build and the tests instead of rendering a wrong page.
  */
+import "../zod-config";
+
 import { z } from "zod";
 
 import raw from "./status-rules.json";
