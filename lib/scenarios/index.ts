@@ -13,6 +13,7 @@ import { drawValue, parseChoices, pick } from "../simulator/choice";
 import { badRequest, errorResponse, parseCode, type SimRequest, type SimResponse } from "../simulator/index";
 import { parseOptions } from "../simulator/options";
 import { StoreUnavailableError, type MaybePromise, type StateStore, type WindowCount } from "../state";
+import { MemoryStore } from "../state/memory";
 
 import { MAX_SEQUENCE, parseScenarioOptions, type Fault, type ScenarioOptions } from "./options";
 
@@ -370,4 +371,16 @@ function describe(
   info.expiresAfterSeconds = Math.round(ttlMs / 1000);
   info.reset = `DELETE /api/scenarios/${name}`;
   return info;
+}
+
+const SHARED = Symbol.for("statuscodes.scenarios");
+
+/**
+ * The process's in-memory engine for adapters that have no server to hand them one (the Next route
+ * handlers): kept on globalThis so separately bundled routes share it.
+ */
+export function defaultScenarioEngine(): ScenarioEngine {
+  const g = globalThis as { [SHARED]?: ScenarioEngine };
+  g[SHARED] ??= new ScenarioEngine(new MemoryStore(), DEFAULT_SCENARIO_TTL_MS);
+  return g[SHARED];
 }

@@ -3,8 +3,12 @@
  * delay itself. There is one runtime per process (`processRuntime()`), so the fast path and the Next
  * route handler count delayed requests against one cap and walk one seed sequence.
  */
-import { DEFAULT_SCENARIO_TTL_MS, hasScenarioOptions, ScenarioEngine, type Resolution } from "../scenarios";
-import { MemoryStore } from "../state/memory";
+import {
+  defaultScenarioEngine,
+  hasScenarioOptions,
+  type ScenarioEngine,
+  type Resolution,
+} from "../scenarios";
 
 import { DelayGate, SequenceStore } from "./choice";
 import {
@@ -64,7 +68,7 @@ export class SimulatorRuntime {
     maxDelayed = MAX_CONCURRENT_DELAYS,
     private readonly wait: Wait = sleep,
     /** Scenario state: in memory by default; the server passes one on Redis when REDIS_URL is set. */
-    readonly scenarios = new ScenarioEngine(new MemoryStore(), DEFAULT_SCENARIO_TTL_MS),
+    readonly scenarios: ScenarioEngine = defaultScenarioEngine(),
   ) {
     this.gate = new DelayGate(maxDelayed);
   }
