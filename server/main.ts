@@ -1,34 +1,18 @@
 /**
- * The production server: `/api/status/*` goes to the fast path (node:http, see fast-path.ts);
- * everything else goes to Next. Listens on HOST:PORT (default 127.0.0.1:3000). The server itself,
- * with its listeners, request vetting and limits, is server/site.ts.
+ * The production server: the site's own node:http server (app.ts, on site.ts) with Next for the pages.
+ * Configuration comes from the environment (config.ts, limits.ts); `npm start` runs the compiled form
+ * of this file.
  */
 import next from "next";
 
-import { processRuntime } from "../lib/simulator/runtime";
+import { run } from "./app";
 
-import { FastPath } from "./fast-path";
-import { describeLimits, readLimits } from "./limits";
-import { createSite } from "./site";
-
-async function main(): Promise<void> {
-  const port = Number(process.env.PORT ?? 3000);
-  const hostname = process.env.HOST ?? "127.0.0.1";
-  const limits = readLimits();
-  const app = next({ dev: false, hostname, port });
+run(async (config) => {
+  const app = next({ dev: false, hostname: config.HOST, port: config.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = createSite(handle, new FastPath(processRuntime()), limits);
-  server.listen({ port, host: hostname, backlog: limits.backlog }, () => {
-    console.log(`> statuscodes listening on http://${hostname}:${port}`);
-    console.log(describeLimits(limits));
-  });
-  const stop = () => server.close(() => process.exit(0));
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
-}
-
-main().catch((err: unknown) => {
-  console.error(err);
+  return (req, res) => handle(req, res);
+}).catch((err: unknown) => {
+  console.error(err instanceof Error ? `statuscodes: cannot start: ${err.message}` : err);
   process.exit(1);
 });

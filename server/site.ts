@@ -58,13 +58,41 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
   );
 }
 
+/** What the production server (app.ts) adds around every vetted request. */
+export interface SiteHooks {
+  /** Called first for every request (access log, requests in flight). */
+  onRequest?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** False when it answered the request itself (fair use's 429); the request then goes no further. */
+  admit?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+}
+
 /**
  * The server with its listeners. With `limits`, the timeouts and connection caps of server/limits.ts
  * apply (main.ts always passes them).
  */
-export function createSite(fallback: Fallback, fast = new FastPath(), limits?: Limits): Server {
+export function createSite(
+  fallback: Fallback,
+  fast = new FastPath(),
+  limits?: Limits,
+  hooks: SiteHooks = {},
+): Server {
   const route = (req: IncomingMessage, res: ServerResponse, continued: boolean) => {
     if (!vetRequest(req, res)) return;
+    hooks.onRequest?.(req, res);
+    const admitted = hooks.admit ? hooks.admit(req, res) : true;
+    if (admitted === true) dispatch(req, res, continued);
+    else if (admitted instanceof Promise)
+      admitted.then(
+        (ok) => ok && dispatch(req, res, continued),
+        (err: unknown) => {
+          console.error(err);
+          if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+          res.end("Internal Server Error\n");
+        },
+      );
+  };
+
+  const dispatch = (req: IncomingMessage, res: ServerResponse, continued: boolean) => {
     const fail = (err: unknown) => {
       if (isClientAbort(err)) console.warn(abortLine(req, err));
       else console.error(err);

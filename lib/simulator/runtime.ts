@@ -143,3 +143,11 @@ export function processRuntime(): SimulatorRuntime {
   const g = globalThis as { [SHARED]?: SimulatorRuntime };
   return (g[SHARED] ??= new SimulatorRuntime());
 }
+
+/**
+ * Makes `runtime` the process's one runtime: the site's own server does, with its configured store
+ * and delay cap, before Next loads any route handler.
+ */
+export function installProcessRuntime(runtime: SimulatorRuntime): void {
+  (globalThis as { [SHARED]?: SimulatorRuntime })[SHARED] = runtime;
+}
