@@ -263,3 +263,21 @@ describe("hasScenarioOptions", () => {
     expect(parseScenarioOptions(new URLSearchParams(""), () => undefined).ok).toBe(true);
   });
 });
+
+describe("the documented options are the ones read", () => {
+  it("every scenario option reports a bad value under its documented name", async () => {
+    const { SCENARIO_OPTION_DOCS } = await import("./options");
+    for (const o of SCENARIO_OPTION_DOCS) {
+      const q = o.name === "scenario" ? "scenario=%00bad" : `scenario=x&${o.name}=%00bad`;
+      const r = await ask(runtime(), `200?${q}`);
+      expect(r.status, o.name).toBe(400);
+      expect(r.body["invalid-params"][0].name, o.name).toBe(o.name);
+      // And the header form is read too.
+      const h = await ask(runtime(), "200", [
+        ["Simulate-Scenario", "x"],
+        [o.header ?? "", "%00bad"],
+      ]);
+      expect(h.status, o.header).toBe(400);
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { simulate } from "./index";
 import { openApiDocument } from "./openapi";
 import { OPTION_DOCS } from "./options";
+import { SCENARIO_OPTION_DOCS } from "../scenarios/options";
 
 type Param = { name: string; in: string; examples?: Record<string, { value: string }> };
 
@@ -17,7 +18,7 @@ describe("openApiDocument", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(path).sort()).toEqual(["delete", "get", "head", "options", "patch", "post", "put"]);
     const names = (path.get?.parameters ?? []).map((p) => p.name);
-    expect(names).toEqual(["code", ...OPTION_DOCS.map((o) => o.name)]);
+    expect(names).toEqual(["code", ...[...OPTION_DOCS, ...SCENARIO_OPTION_DOCS].map((o) => o.name)]);
   });
 
   it("has examples the simulator accepts", () => {

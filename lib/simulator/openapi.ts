@@ -2,6 +2,8 @@
  * The OpenAPI 3.1 description of the simulator, built from the same constants the code uses, so the
  * description cannot drift from the behaviour (a unit test checks the examples against simulate()).
  */
+import { SCENARIO_OPTION_DOCS } from "../scenarios/options";
+
 import { MAX_DELAY_MS, MAX_ECHO_BYTES, OPTION_DOCS } from "./options";
 import { MAX_CONCURRENT_DELAYS } from "./runtime";
 
@@ -43,6 +45,21 @@ const diagnosticSchema: Json = {
         "For a 1xx request: the interim status asked for, and whether it was sent before this 200.",
     },
     choice: { type: "object", description: "For weighted codes: the list and the draw used." },
+    scenario: {
+      type: "object",
+      description:
+        "With scenario=NAME: the name, this request's position in it, why it answers this status, the rate-limit window, what the next request will answer, and how to reset it.",
+      properties: {
+        name: { type: "string" },
+        request: { type: "integer", description: "This request's position (1 = the first)." },
+        status: { type: "integer" },
+        because: { type: "string" },
+        window: { type: "object" },
+        next: { type: "object" },
+        expiresAfterSeconds: { type: "integer" },
+        reset: { type: "string" },
+      },
+    },
     registered: { type: "boolean" },
     docs: { type: "string", description: "The reference page for the code." },
     delayMs: { type: "integer" },
@@ -75,7 +92,7 @@ export function openApiDocument(serverUrl = "/"): Json {
       },
       examples: { single: { value: "401" }, weighted: { value: "200:3,503:1" } },
     },
-    ...OPTION_DOCS.map((o) => ({
+    ...[...OPTION_DOCS, ...SCENARIO_OPTION_DOCS].map((o) => ({
       name: o.name,
       in: "query",
       required: false,
@@ -108,8 +125,18 @@ export function openApiDocument(serverUrl = "/"): Json {
       description: `The request body is larger than ${MAX_ECHO_BYTES} bytes.`,
       content: { "application/problem+json": { schema: problemSchema } },
     },
+    "429": {
+      description:
+        "Either asked for (a simulated 429: Simulated-Status is present, e.g. from limit=), or the site's real fair-use limit for this client: problem+json of type quota-exceeded, Retry-After, RateLimit-Policy and RateLimit (draft-ietf-httpapi-ratelimit-headers-10), and no Simulated-Status.",
+      content: { "application/problem+json": { schema: problemSchema } },
+    },
+    "501": {
+      description:
+        "A fault was asked of an endpoint that cannot act on the connection (the Next route handler of npm run dev); the site's own server (npm start) performs it.",
+      content: { "application/problem+json": { schema: problemSchema } },
+    },
     "503": {
-      description: `Either asked for, or (with a problem body naming delay) more than ${MAX_CONCURRENT_DELAYS} delayed requests are already waiting; Retry-After says when to try again.`,
+      description: `Either asked for, or a real error: more than ${MAX_CONCURRENT_DELAYS} delayed requests are already waiting (the problem names delay), or the scenario state store is unreachable (it names scenario). Retry-After says when to try again.`,
       content: { "application/problem+json": { schema: problemSchema } },
     },
   };
@@ -128,8 +155,61 @@ export function openApiDocument(serverUrl = "/"): Json {
       : {}),
     responses,
   });
+  const problemResponse = (description: string): Json => ({
+    description,
+    content: { "application/problem+json": { schema: problemSchema } },
+  });
+  const nameParam: Json = {
+    name: "name",
+    in: "path",
+    required: true,
+    description: "A scenario name, as given in scenario=.",
+    schema: { type: "string", pattern: "^[A-Za-z0-9._~-]{1,64}$" },
+  };
   const paths: Json = {
     [SIMULATOR_ROUTE]: Object.fromEntries(SIMULATED_METHODS.map((m) => [m.toLowerCase(), operation(m)])),
+    "/api/scenarios/{name}": {
+      get: {
+        summary: "A scenario's state",
+        operationId: "getScenario",
+        parameters: [nameParam],
+        responses: {
+          "200": {
+            description:
+              "The requests counted so far, seconds until it is forgotten, the rate-limit window, the last request's rule (last) and what the next request with it will answer (next).",
+            content: { "application/json": { schema: { type: "object" } } },
+          },
+          "404": problemResponse("The scenario has no state: never used, reset, or expired."),
+          "503": problemResponse("The state store is unreachable."),
+        },
+      },
+      delete: {
+        summary: "Reset a scenario",
+        operationId: "deleteScenario",
+        parameters: [nameParam],
+        responses: {
+          "204": { description: "Forgotten: its next request starts again at position 1." },
+          "503": problemResponse("The state store is unreachable."),
+        },
+      },
+    },
+    "/api/health": {
+      get: {
+        summary: "Liveness",
+        operationId: "health",
+        responses: { "200": { description: 'The process answers: {"status":"ok"}.' } },
+      },
+    },
+    "/api/ready": {
+      get: {
+        summary: "Readiness",
+        operationId: "ready",
+        responses: {
+          "200": { description: "Ready: the state store answers and the server is not shutting down." },
+          "503": { description: "Not ready: the store is unreachable, or the server is draining." },
+        },
+      },
+    },
   };
   return {
     openapi: "3.1.0",

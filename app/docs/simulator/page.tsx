@@ -40,6 +40,22 @@ function examples(origin: string) {
       `curl -i -H 'Accept: application/problem+json' ${origin}/api/status/422`,
     ],
     ["A real 103 Early Hints before the 200", `curl -i ${origin}/api/status/103`],
+    [
+      "503, 503, then 200: a retry test (one scenario name per test run)",
+      `curl -i '${origin}/api/status/503,503,200?scenario=run-42'`,
+    ],
+    [
+      "A rate limit: 5 requests a minute, then a simulated 429 with RateLimit fields",
+      `curl -i '${origin}/api/status/200?scenario=run-43&limit=5&window=60'`,
+    ],
+    [
+      "Close the connection without a response, as nginx's 444 does",
+      `curl -i '${origin}/api/status/444?fault=close'`,
+    ],
+    [
+      "A scenario's state, then its reset",
+      `curl -i ${origin}/api/scenarios/run-42\ncurl -i -X DELETE ${origin}/api/scenarios/run-42`,
+    ],
   ] as const;
 }
 
