@@ -163,7 +163,7 @@ export function rateLimitHeaders(
 }
 
 function keys(name: string) {
-  return { n: `s:${name}:n`, w: `s:${name}:w`, spec: `s:${name}:spec` };
+  return { n: `s:${name}:n`, w: `s:${name}:w` };
 }
 
 function all<A, B, R>(a: MaybePromise<A>, b: MaybePromise<B>, f: (a: A, b: B) => R): MaybePromise<R> {
@@ -172,14 +172,21 @@ function all<A, B, R>(a: MaybePromise<A>, b: MaybePromise<B>, f: (a: A, b: B) =>
 }
 
 function headerLookup(req: SimRequest): (name: string) => string | undefined {
-  return (name) => {
-    const lower = name.toLowerCase();
-    const values = req.headers.filter(([n]) => n.toLowerCase() === lower).map(([, v]) => v);
-    return values.length ? values.join(", ") : undefined;
-  };
+  const map = new Map<string, string>();
+  for (const [n, v] of req.headers) {
+    const k = n.toLowerCase();
+    const prev = map.get(k);
+    map.set(k, prev === undefined ? v : `${prev}, ${v}`);
+  }
+  return (name) => map.get(name.toLowerCase());
 }
 
+/** Parsed code lists by path segment: a scenario repeats the same one on every request. */
+const CODES_CACHE_SIZE = 256;
+
 export class ScenarioEngine {
+  private readonly codesCache = new Map<string, Codes | { invalid: string }>();
+
   constructor(
     readonly store: StateStore,
     readonly ttlMs = DEFAULT_SCENARIO_TTL_MS,
@@ -242,7 +249,16 @@ export class ScenarioEngine {
       windowSeconds: o.windowSeconds,
       fault: o.fault,
     };
-    const codes = codesOf(spec);
+    const cacheKey = `${spec.seed ?? ""}|${spec.code}`;
+    let codes = this.codesCache.get(cacheKey);
+    if (!codes) {
+      codes = codesOf(spec);
+      this.codesCache.set(cacheKey, codes);
+      if (this.codesCache.size > CODES_CACHE_SIZE) {
+        const oldest = this.codesCache.keys().next().value;
+        if (oldest !== undefined) this.codesCache.delete(oldest);
+      }
+    }
     if ("invalid" in codes)
       return {
         kind: "respond",
@@ -254,14 +270,10 @@ export class ScenarioEngine {
     const name = o.name;
     const k = keys(name);
     try {
-      const n = this.store.increment(k.n, this.ttlMs);
+      // The rule travels with the counter (its note), so GET /api/scenarios/NAME can say what comes next.
+      const n = this.store.increment(k.n, this.ttlMs, JSON.stringify(spec));
       const w = spec.limit !== undefined ? this.store.hit(k.w, spec.windowSeconds * 1000) : undefined;
-      const saved = this.store.set(k.spec, JSON.stringify(spec), this.ttlMs);
-      const done = all(
-        all(n, w, (a, b) => [a, b] as const),
-        saved,
-        ([count, win]) => this.plan(req, name, spec, codes, count, win),
-      );
+      const done = all(n, w, (count, win) => this.plan(req, name, spec, codes, count, win));
       if (done instanceof Promise)
         return done.catch((err: unknown) => {
           if (err instanceof StoreUnavailableError) return { kind: "respond", res: this.storeDown(req) };
@@ -301,16 +313,13 @@ export class ScenarioEngine {
   /** The scenario's state as JSON for `GET /api/scenarios/NAME`; null when it has none. */
   async inspect(name: string): Promise<Record<string, unknown> | null> {
     const k = keys(name);
-    const [n, w, saved] = await Promise.all([
-      this.store.peek(k.n),
-      this.store.peek(k.w),
-      this.store.peek(k.spec),
-    ]);
+    const [n, w] = await Promise.all([this.store.peek(k.n), this.store.peek(k.w)]);
+    const saved = n?.note;
     if (!n) return null;
     const count = Number(n.value);
     const out: Record<string, unknown> = { name, requests: count, expiresInSeconds: seconds(n.ttlMs) };
     if (saved) {
-      const spec = JSON.parse(saved.value) as Spec;
+      const spec = JSON.parse(saved) as Spec;
       const codes = codesOf(spec);
       out.last = spec;
       if (!("invalid" in codes)) {
@@ -332,7 +341,7 @@ export class ScenarioEngine {
   /** Forgets a scenario; true when it had state. */
   async reset(name: string): Promise<boolean> {
     const k = keys(name);
-    return (await this.store.delete([k.n, k.w, k.spec])) > 0;
+    return (await this.store.delete([k.n, k.w])) > 0;
   }
 }
 

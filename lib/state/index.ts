@@ -15,20 +15,27 @@ export interface WindowCount {
   resetMs: number;
 }
 
+export interface Peeked {
+  value: string;
+  ttlMs: number;
+  note?: string;
+}
+
 export interface StateStore {
   readonly kind: "memory" | "redis";
   /**
    * Atomically adds 1 to the counter at `key` (absent counts as 0) and gives it `ttlMs` to live from
-   * now (an inactivity TTL: every increment renews it). Returns the new value.
+   * now (an inactivity TTL: every increment renews it). Returns the new value. A `note` given is kept
+   * with the counter (replacing the last one), so a caller can remember context in the same operation.
    */
-  increment(key: string, ttlMs: number): MaybePromise<number>;
+  increment(key: string, ttlMs: number, note?: string): MaybePromise<number>;
   /**
    * Atomically counts a hit in the fixed window at `key`: the first hit opens a window of `windowMs`,
    * later hits in it only add to the count; when it ends the key is gone and the next hit opens a new one.
    */
   hit(key: string, windowMs: number): MaybePromise<WindowCount>;
-  /** The counter at `key` and its remaining life, without changing it; null when absent. */
-  peek(key: string): MaybePromise<{ value: string; ttlMs: number } | null>;
+  /** The value at `key` (with its note) and its remaining life, without changing it; null when absent. */
+  peek(key: string): MaybePromise<Peeked | null>;
   /** Stores a short string (cut to MAX_VALUE_CHARS characters) for `ttlMs`. */
   set(key: string, value: string, ttlMs: number): MaybePromise<void>;
   /** Deletes keys; returns how many existed. */

@@ -3,12 +3,13 @@
  * per-entry overhead), least recently used entries evicted past the bound, and every entry expiring
  * after its TTL (checked on access and swept periodically).
  */
-import { MAX_VALUE_CHARS, type StateStore, type WindowCount } from "./index";
+import { MAX_VALUE_CHARS, type Peeked, type StateStore, type WindowCount } from "./index";
 
 interface Entry {
   value: string;
   expiresAt: number;
   bytes: number;
+  note: string | undefined;
 }
 
 /** What one entry costs besides its key and value: the Map slot, the object and its fields. */
@@ -28,8 +29,8 @@ export interface MemoryStoreOptions {
 }
 
 /** JS strings are UTF-16: two bytes a code unit is what they take in memory. */
-function cost(key: string, value: string): number {
-  return ENTRY_OVERHEAD_BYTES + 2 * key.length + 2 * value.length;
+function cost(key: string, value: string, note: string | undefined): number {
+  return ENTRY_OVERHEAD_BYTES + 2 * (key.length + value.length + (note?.length ?? 0));
 }
 
 export class MemoryStore implements StateStore {
@@ -79,12 +80,23 @@ export class MemoryStore implements StateStore {
     this.used -= e.bytes;
   }
 
-  private put(key: string, value: string, expiresAt: number): void {
-    const old = this.entries.get(key);
-    if (old) this.remove(key, old);
-    const bytes = cost(key, value);
-    this.entries.set(key, { value, expiresAt, bytes });
-    this.used += bytes;
+  /** Stores (or updates in place) the entry, as the most recently used one. */
+  private put(key: string, value: string, expiresAt: number, note?: string, live?: Entry): void {
+    const old = live ?? this.entries.get(key);
+    const keep = note ?? (live ? live.note : undefined);
+    const bytes = cost(key, value, keep);
+    if (old && live) {
+      // Already moved to the end by live(): update in place.
+      this.used += bytes - old.bytes;
+      old.value = value;
+      old.expiresAt = expiresAt;
+      old.bytes = bytes;
+      old.note = keep;
+    } else {
+      if (old) this.remove(key, old);
+      this.entries.set(key, { value, expiresAt, bytes, note: keep });
+      this.used += bytes;
+    }
     // Over the bound: forget the least recently used entries (Map order is use order).
     while ((this.used > this.maxBytes || this.entries.size > this.maxEntries) && this.entries.size > 1) {
       const [oldestKey, oldest] = this.entries.entries().next().value as [string, Entry];
@@ -98,10 +110,10 @@ export class MemoryStore implements StateStore {
     for (const [key, e] of this.entries) if (e.expiresAt <= now) this.remove(key, e);
   }
 
-  increment(key: string, ttlMs: number): number {
+  increment(key: string, ttlMs: number, note?: string): number {
     const e = this.live(key);
     const n = (e ? Number(e.value) || 0 : 0) + 1;
-    this.put(key, String(n), this.now() + ttlMs);
+    this.put(key, String(n), this.now() + ttlMs, note?.slice(0, MAX_VALUE_CHARS), e);
     return n;
   }
 
@@ -113,13 +125,16 @@ export class MemoryStore implements StateStore {
       return { count: 1, resetMs: windowMs };
     }
     const n = (Number(e.value) || 0) + 1;
-    this.put(key, String(n), e.expiresAt);
+    this.put(key, String(n), e.expiresAt, undefined, e);
     return { count: n, resetMs: e.expiresAt - now };
   }
 
-  peek(key: string): { value: string; ttlMs: number } | null {
+  peek(key: string): Peeked | null {
     const e = this.live(key);
-    return e ? { value: e.value, ttlMs: e.expiresAt - this.now() } : null;
+    if (!e) return null;
+    const p: Peeked = { value: e.value, ttlMs: e.expiresAt - this.now() };
+    if (e.note !== undefined) p.note = e.note;
+    return p;
   }
 
   set(key: string, value: string, ttlMs: number): void {

@@ -8,21 +8,39 @@
  */
 import { createClient } from "redis";
 
-import { MAX_VALUE_CHARS, StoreUnavailableError, type StateStore, type WindowCount } from "./index";
+import {
+  MAX_VALUE_CHARS,
+  StoreUnavailableError,
+  type Peeked,
+  type StateStore,
+  type WindowCount,
+} from "./index";
 
-/** INCR then renew the TTL: an inactivity timeout. */
-const INCREMENT = `local n = redis.call('INCR', KEYS[1])
+// Every key is a hash: field v holds the value (a counter or a string), field note a caller's note.
+
+/** HINCRBY then renew the TTL (an inactivity timeout); a note, when given, replaces the last one. */
+const INCREMENT = `local n = redis.call('HINCRBY', KEYS[1], 'v', 1)
+if ARGV[2] then redis.call('HSET', KEYS[1], 'note', ARGV[2]) end
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 return n`;
 
 /** A fixed window: the first hit sets the TTL (the window's end); later hits leave it. */
-const HIT = `local n = redis.call('INCR', KEYS[1])
+const HIT = `local n = redis.call('HINCRBY', KEYS[1], 'v', 1)
 local t = redis.call('PTTL', KEYS[1])
 if t < 0 then
   redis.call('PEXPIRE', KEYS[1], ARGV[1])
   t = tonumber(ARGV[1])
 end
 return {n, t}`;
+
+const SET = `redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], 'v', ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+return 1`;
+
+/** Value, note and remaining life in one round trip. */
+const PEEK = `local f = redis.call('HMGET', KEYS[1], 'v', 'note')
+return {f[1], f[2], redis.call('PTTL', KEYS[1])}`;
 
 export interface RedisStoreOptions {
   url: string;
@@ -82,12 +100,11 @@ export class RedisStore implements StateStore {
     }
   }
 
-  increment(key: string, ttlMs: number): Promise<number> {
+  increment(key: string, ttlMs: number, note?: string): Promise<number> {
     return this.run(async () => {
-      const reply = await this.client.eval(INCREMENT, {
-        keys: [this.prefix + key],
-        arguments: [String(Math.max(1, Math.round(ttlMs)))],
-      });
+      const args = [String(Math.max(1, Math.round(ttlMs)))];
+      if (note !== undefined) args.push(note.slice(0, MAX_VALUE_CHARS));
+      const reply = await this.client.eval(INCREMENT, { keys: [this.prefix + key], arguments: args });
       return Number(reply);
     });
   }
@@ -102,19 +119,25 @@ export class RedisStore implements StateStore {
     });
   }
 
-  peek(key: string): Promise<{ value: string; ttlMs: number } | null> {
+  peek(key: string): Promise<Peeked | null> {
     return this.run(async () => {
-      const k = this.prefix + key;
-      const [value, ttl] = await Promise.all([this.client.get(k), this.client.pTTL(k)]);
+      const [value, note, ttl] = (await this.client.eval(PEEK, { keys: [this.prefix + key] })) as unknown as [
+        string | null,
+        string | null,
+        number,
+      ];
       if (value === null) return null;
-      return { value: String(value), ttlMs: Number(ttl) };
+      const p: Peeked = { value: String(value), ttlMs: Number(ttl) };
+      if (note !== null) p.note = String(note);
+      return p;
     });
   }
 
   set(key: string, value: string, ttlMs: number): Promise<void> {
     return this.run(async () => {
-      await this.client.set(this.prefix + key, value.slice(0, MAX_VALUE_CHARS), {
-        expiration: { type: "PX", value: Math.max(1, Math.round(ttlMs)) },
+      await this.client.eval(SET, {
+        keys: [this.prefix + key],
+        arguments: [String(Math.max(1, Math.round(ttlMs))), value.slice(0, MAX_VALUE_CHARS)],
       });
     });
   }

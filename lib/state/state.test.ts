@@ -22,6 +22,16 @@ function contract(name: string, make: () => StateStore) {
       expect(p?.ttlMs).toBeGreaterThan(59_000);
     });
 
+    it("keeps a note with a counter, replaced by the next one given and kept when none is", async () => {
+      const s = store();
+      const k = unique();
+      await s.increment(k, 60_000, "first");
+      await s.increment(k, 60_000);
+      expect(await s.peek(k)).toMatchObject({ value: "2", note: "first" });
+      await s.increment(k, 60_000, "second");
+      expect(await s.peek(k)).toMatchObject({ value: "3", note: "second" });
+    });
+
     it("counts hits in a fixed window whose end does not move", async () => {
       const s = store();
       const k = unique();
