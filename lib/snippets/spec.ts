@@ -771,7 +771,7 @@ function interimSpec(code: number, reason: string, notes: string[]): SnippetSpec
     scenario = get("/chat");
     notes.push(
       "Switching protocols takes over the connection: a WebSocket library does the handshake and sends the 101.",
-      "This handler shows the plain answer to a request without Upgrade.",
+      "This handler is that endpoint's answer to a plain request without Upgrade: 426, naming the protocol.",
     );
     langNotes.express = [
       "With Node, upgrades arrive as the http server's 'upgrade' event (e.g. the ws package), not as Express routes.",
@@ -781,8 +781,8 @@ function interimSpec(code: number, reason: string, notes: string[]): SnippetSpec
     ];
     langNotes.spring = ["With Spring, use spring-boot-starter-websocket and register a WebSocketHandler."];
     langNotes.go = [
-      "With Go, a handler upgrades by hijacking the connection (http.ResponseController(w).Hijack(), or a WebSocket package);",
-      "WriteHeader cannot send 101 itself.",
+      "With Go, a handler upgrades by taking over the connection (http.ResponseController(w).Hijack()) after",
+      "checking the Upgrade request; a WebSocket package does the handshake and the 101 for you.",
     ];
   } else if (code === 102) {
     supported = { express: true, go: true, fastapi: false, spring: false };
@@ -815,7 +815,13 @@ function interimSpec(code: number, reason: string, notes: string[]): SnippetSpec
     ...base,
     route,
     scenario,
-    answer: code === 103 ? { ...OK_ORDER, headers: [...OK_ORDER.headers, ...rows(103)] } : OK_ORDER,
+    ...(code === 101 ? { sentStatus: 426 } : {}),
+    answer:
+      code === 101
+        ? problem(426, rows(426))
+        : code === 103
+          ? { ...OK_ORDER, headers: [...OK_ORDER.headers, ...rows(103)] }
+          : OK_ORDER,
     flow: { kind: "interim", interim: code, interimHeaders, supported },
     notes,
     langNotes,
