@@ -185,7 +185,7 @@ function expressCond(c: Condition): string {
     case "header-missing":
       return `!req.get(${jsString(c.name)})`;
     case "header-mismatch":
-      return `req.get(${jsString(c.name)}) && req.get(${jsString(c.name)}) !== ${jsString(c.value)}`;
+      return `req.get(${jsString(c.name)}) && !req.get(${jsString(c.name)}).split(",").some((t) => [${jsString(c.value)}, "*"].includes(t.trim()))`;
     case "header-lists":
       return `(req.get(${jsString(c.name)}) ?? "").split(",").some((t) => t.trim().toLowerCase() === ${jsString(c.token.toLowerCase())})`;
     case "no-content-length":
@@ -324,7 +324,7 @@ function fastapiCond(c: Condition): string {
     case "header-missing":
       return `${h(c.name)} not in request.headers`;
     case "header-mismatch":
-      return `request.headers.get(${h(c.name)}, ${pyString(c.value)}) != ${pyString(c.value)}`;
+      return `${h(c.name)} in request.headers and not {t.strip() for t in request.headers[${h(c.name)}].split(",")} & {${pyString(c.value)}, "*"}`;
     case "header-lists":
       return `${pyString(c.token.toLowerCase())} in [t.strip().lower() for t in request.headers.get(${h(c.name)}, "").split(",")]`;
     case "no-content-length":
@@ -478,7 +478,8 @@ function javaCond(c: Condition): string {
     case "header-missing":
       return `${h(c.name)} == null`;
     case "header-mismatch":
-      return `${h(c.name)} != null && !${h(c.name)}.equals(${javaString(c.value)})`;
+      // getIfMatch() keeps each entity-tag as sent (quotes, W/); getValuesAsList would unquote them.
+      return `!headers.getIfMatch().isEmpty()\n${"                "}&& headers.getIfMatch().stream().noneMatch(t -> t.equals(${javaString(c.value)}) || t.equals("*"))`;
     case "header-lists":
       return `headers.getValuesAsList(${javaString(c.name)}).stream().anyMatch(t -> t.equalsIgnoreCase(${javaString(c.token)}))`;
     case "no-content-length":
@@ -698,7 +699,7 @@ function goCond(c: Condition): string {
     case "header-missing":
       return `${h(c.name)} == ""`;
     case "header-mismatch":
-      return `v := ${h(c.name)}; v != "" && v != ${goString(c.value)}`;
+      return `v := ${h(c.name)}; v != "" && !slices.ContainsFunc(strings.Split(v, ","), func(t string) bool {\n\t\tt = strings.TrimSpace(t)\n\t\treturn t == ${goString(c.value)} || t == "*"\n\t})`;
     case "header-lists":
       return `slices.ContainsFunc(strings.Split(${h(c.name)}, ","), func(t string) bool {\n\t\treturn strings.EqualFold(strings.TrimSpace(t), ${goString(c.token)})\n\t})`;
     case "no-content-length":

@@ -28,7 +28,7 @@ export type Answer =
 export type Condition =
   /** The header is absent. */
   | { kind: "header-missing"; name: string }
-  /** The header is present with another value. */
+  /** The header (If-Match) is present and lists neither the entity-tag `value` (strong comparison) nor `*`. */
   | { kind: "header-mismatch"; name: string; value: string }
   /** The comma-separated header lists `token` (case-insensitive). */
   | { kind: "header-lists"; name: string; token: string }
@@ -87,6 +87,8 @@ export interface SnippetSpec {
   scenario: ScenarioRequest;
   /** A request on the same route that must not get this code, and what it gets instead. */
   control?: { request: ScenarioRequest; status: number };
+  /** More such requests (e.g. If-Match: * for 412). */
+  moreControls?: { request: ScenarioRequest; status: number }[];
   /** The status the scenario's final response carries: the code itself, except for 1xx (200), 208 (207) and app-side codes (the health check's 200). */
   sentStatus: number;
   /** What the handler answers when the situation holds. */
@@ -235,6 +237,7 @@ interface Situation {
   answer: Answer;
   flow?: Flow;
   control?: { request: ScenarioRequest; status: number };
+  moreControls?: { request: ScenarioRequest; status: number }[];
   notes?: string[];
   langNotes?: SnippetSpec["langNotes"];
   serverAnswers?: SnippetSpec["serverAnswers"];
@@ -451,14 +454,17 @@ function situation(code: number, info: StatusInfo | undefined): Situation | unde
         ],
       };
     case 401:
-      return guarded(
-        order,
-        get(ORDER_PATH),
-        problem(401, rows(401)),
-        { kind: "header-missing", name: "Authorization" },
-        OK_ORDER,
-        get(ORDER_PATH, [["Authorization", "Bearer abc123"]]),
-      );
+      return {
+        notes: ["Verify the token for real where this only checks that one was sent."],
+        ...guarded(
+          order,
+          get(ORDER_PATH),
+          problem(401, rows(401)),
+          { kind: "header-missing", name: "Authorization" },
+          OK_ORDER,
+          get(ORDER_PATH, [["Authorization", "Bearer abc123"]]),
+        ),
+      };
     case 403:
       return {
         route: { method: "POST", path: "/orders/8412/refund" },
@@ -528,14 +534,25 @@ function situation(code: number, info: StatusInfo | undefined): Situation | unde
         req("POST", "/uploads", [["Content-Type", "application/octet-stream"]], "0123456789"),
       );
     case 412:
-      return guarded(
-        { method: "PUT", path: ORDER_PATH },
-        req("PUT", ORDER_PATH, [...JSON_BODY, ["If-Match", '"v41"']], '{"item":"book","quantity":2}'),
-        problem(412),
-        { kind: "header-mismatch", name: "If-Match", value: ETAG },
-        UPDATED,
-        req("PUT", ORDER_PATH, [...JSON_BODY, ["If-Match", ETAG]], '{"item":"book","quantity":2}'),
-      );
+      return {
+        ...guarded(
+          { method: "PUT", path: ORDER_PATH },
+          req("PUT", ORDER_PATH, [...JSON_BODY, ["If-Match", '"v41"']], '{"item":"book","quantity":2}'),
+          problem(412),
+          { kind: "header-mismatch", name: "If-Match", value: ETAG },
+          UPDATED,
+          req("PUT", ORDER_PATH, [...JSON_BODY, ["If-Match", ETAG]], '{"item":"book","quantity":2}'),
+        ),
+        // If-Match is a list, * matches any current representation, and the comparison is strong.
+        moreControls: [
+          { request: req("PUT", ORDER_PATH, [...JSON_BODY, ["If-Match", "*"]], "{}"), status: 204 },
+          {
+            request: req("PUT", ORDER_PATH, [...JSON_BODY, ["If-Match", `"v1", ${ETAG}`]], "{}"),
+            status: 204,
+          },
+          { request: req("PUT", ORDER_PATH, [...JSON_BODY, ["If-Match", `W/${ETAG}`]], "{}"), status: 412 },
+        ],
+      };
     case 428:
       return guarded(
         { method: "PUT", path: ORDER_PATH },
@@ -546,14 +563,25 @@ function situation(code: number, info: StatusInfo | undefined): Situation | unde
         req("PUT", ORDER_PATH, [...JSON_BODY, ["If-Match", ETAG]], '{"item":"book","quantity":2}'),
       );
     case 413:
-      return guarded(
-        { method: "POST", path: "/uploads" },
-        req("POST", "/uploads", [["Content-Type", "application/octet-stream"]], "x".repeat(UPLOAD_LIMIT + 1)),
-        problem(413),
-        { kind: "content-length-over", limit: UPLOAD_LIMIT },
-        respond(201, [["Location", "/uploads/1"]]),
-        req("POST", "/uploads", [["Content-Type", "application/octet-stream"]], "0123456789"),
-      );
+      return {
+        ...guarded(
+          { method: "POST", path: "/uploads" },
+          req(
+            "POST",
+            "/uploads",
+            [["Content-Type", "application/octet-stream"]],
+            "x".repeat(UPLOAD_LIMIT + 1),
+          ),
+          problem(413),
+          { kind: "content-length-over", limit: UPLOAD_LIMIT },
+          respond(201, [["Location", "/uploads/1"]]),
+          req("POST", "/uploads", [["Content-Type", "application/octet-stream"]], "0123456789"),
+        ),
+        notes: [
+          "Content-Length lets the server refuse before reading; a chunked body has none, so cap the read too",
+          "(express.raw({ limit }), http.MaxBytesReader, or counting bytes as they arrive).",
+        ],
+      };
     case 414:
       return guarded(
         { method: "GET", path: "/search" },
@@ -854,6 +882,7 @@ export function snippetSpec(code: number): SnippetSpec {
     route: sit.route,
     scenario: sit.scenario,
     ...(sit.control ? { control: sit.control } : {}),
+    ...(sit.moreControls ? { moreControls: sit.moreControls } : {}),
     sentStatus: flow.kind === "app-side" ? 200 : sit.answer.status,
     answer: sit.answer,
     flow,

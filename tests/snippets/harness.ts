@@ -238,6 +238,12 @@ export async function checkSnippet(port: number, code: number, lang: SnippetLang
   } else if (flow.kind === "interim" && res.interim.some((i) => i.status === flow.interim))
     fail(`sent a ${flow.interim} though the snippet says ${lang} cannot`);
 
+  for (const more of spec.moreControls ?? []) {
+    const c = await sendScenario(port, prefix, more.request);
+    const sent = more.request.headers.map(([n, v]) => `${n}: ${v}`).join("; ");
+    if (c.status !== more.status)
+      fail(`${more.request.method} with ${sent} gave ${c.status}, expected ${more.status}`);
+  }
   if (spec.control) {
     const c = await sendScenario(port, prefix, spec.control.request);
     if (c.status !== spec.control.status)
