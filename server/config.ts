@@ -7,6 +7,7 @@ import { isIP } from "node:net";
 import { z } from "zod";
 
 import { DEFAULT_SCENARIO_TTL_MS } from "../lib/scenarios";
+import { parseSiteUrl } from "../lib/site";
 import { MAX_DELAY_MS } from "../lib/simulator/options";
 import { MAX_CONCURRENT_DELAYS } from "../lib/simulator/runtime";
 import { DEFAULT_MEMORY_BYTES } from "../lib/state/memory";
@@ -57,10 +58,21 @@ export const configSchema = z.object({
     .min(1, { message: "must not be empty" })
     .optional()
     .transform((v) => v ?? "127.0.0.1"),
-  /** The public origin (canonical URLs, sitemap): read by lib/site.ts; validated here so a typo stops the start. */
+  /** The public origin: read by lib/site.ts (at build time for the static pages); checked by its own rule. */
   SITE_URL: z
-    .url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://statuscodes.example" })
-    .optional(),
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      if (v === undefined) return;
+      try {
+        parseSiteUrl(v);
+      } catch (err) {
+        ctx.addIssue({
+          code: "custom",
+          message: err instanceof Error ? err.message.replace(/^SITE_URL /, "") : "is not an origin",
+        });
+      }
+    }),
   /** redis:// or rediss:// URL; unset: state in memory, this process only. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// or rediss:// URL" }).optional(),
   /** Seconds a scenario is kept after its last request. */

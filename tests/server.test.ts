@@ -29,7 +29,11 @@ describe("configuration", () => {
     [{ REDIS_URL: "redis://:hunter2@" }, /REDIS_URL=/],
     [{ TRUSTED_PROXIES: "10.0.0.1,proxy" }, /TRUSTED_PROXIES=.* IP addresses/],
     [{ ACCESS_LOG: "yes" }, /ACCESS_LOG="yes" must be 0 or 1/],
-    [{ SITE_URL: "statuscodes.example" }, /SITE_URL=.* http\(s\) URL/],
+    [
+      { SITE_URL: "statuscodes.example" },
+      /SITE_URL="statuscodes.example" must be an absolute http\(s\) origin/,
+    ],
+    [{ SITE_URL: "https://statuscodes.example/path" }, /SITE_URL=.* must be an origin only/],
   ])("a bad value is one clear line: %o", (env, line) => {
     const r = readConfig(env);
     expect(r.ok).toBe(false);
