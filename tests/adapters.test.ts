@@ -8,13 +8,24 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { GET, HEAD, POST } from "@/app/api/status/[code]/route";
+import { SimulatorRuntime } from "@/lib/simulator/runtime";
 import { FastPath, simulatorSegment } from "@/server/fast-path";
 
+/** A real runtime that counts how often the simulator is asked: a reused answer does not ask it. */
+class CountingRuntime extends SimulatorRuntime {
+  calls = 0;
+  override answer(...args: Parameters<SimulatorRuntime["answer"]>): ReturnType<SimulatorRuntime["answer"]> {
+    this.calls++;
+    return super.answer(...args);
+  }
+}
+
+const runtime = new CountingRuntime();
 let server: http.Server;
 let base = "";
 
 beforeAll(async () => {
-  const fast = new FastPath();
+  const fast = new FastPath(runtime);
   server = http.createServer((req, res) => {
     const segment = simulatorSegment(req.url);
     if (segment === undefined) {
@@ -92,15 +103,24 @@ function raw(method: string): Promise<{ headers: http.IncomingHttpHeaders; body:
 
 describe("the fast path", () => {
   it("reuses answers only for identical requests", async () => {
-    const a = await (await fetch(`${base}/api/status/418?x=1`, { headers: { "X-Trace": "one" } })).json();
-    const b = await (await fetch(`${base}/api/status/418?x=1`, { headers: { "X-Trace": "one" } })).json();
-    const c = await (await fetch(`${base}/api/status/418?x=1`, { headers: { "X-Trace": "two" } })).json();
+    const ask = (trace: string) => fetch(`${base}/api/status/418?reuse=1`, { headers: { "X-Trace": trace } });
+    const before = runtime.calls;
+    const a = await (await ask("one")).json();
+    expect(runtime.calls - before).toBe(1);
+    // The same request again: answered from the prepared answer, without asking the simulator.
+    const b = await (await ask("one")).json();
+    expect(runtime.calls - before).toBe(1);
     expect(b).toEqual(a);
+    // A different header is a different request: the simulator is asked, and echoes it.
+    const c = await (await ask("two")).json();
+    expect(runtime.calls - before).toBe(2);
     expect(c.request.headers["x-trace"]).toBe("two");
     // Weighted codes are drawn afresh every time, never replayed.
+    const drawn = runtime.calls;
     const statuses = new Set<number>();
     for (let i = 0; i < 30; i++) statuses.add((await fetch(`${base}/api/status/200:1,404:1`)).status);
     expect(statuses).toEqual(new Set([200, 404]));
+    expect(runtime.calls - drawn).toBe(30);
   });
 
   it("sends on HEAD the Content-Length and ETag the GET gets", async () => {
