@@ -42,6 +42,25 @@ const CASES: CheckCase[] = [
     good: { status: 426, headers: [D, ["Upgrade", "websocket"], ["Connection", "keep-alive, upgrade"]] },
   },
   {
+    id: "hdr.required",
+    severity: "error",
+    bad: {
+      status: 226,
+      headers: [
+        ["Date", NOW_HTTP],
+        ["IM", "feed"],
+      ],
+    },
+    good: {
+      status: 226,
+      headers: [
+        ["Date", NOW_HTTP],
+        ["ETag", '"v43"'],
+        ["IM", "feed"],
+      ],
+    },
+  },
+  {
     id: "hdr.redirect-location",
     severity: "error",
     bad: { status: 303, headers: [D] },

@@ -9,6 +9,19 @@ function mustRule(status: number, header: string) {
   return headerRule(status, header, ["MUST"]);
 }
 
+/** Fields whose requirements have checks of their own, so hdr.required leaves them alone. */
+const JUDGED_ELSEWHERE = new Set([
+  "www-authenticate",
+  "proxy-authenticate",
+  "allow",
+  "upgrade",
+  "connection",
+  "content-range",
+  "location",
+  "date",
+  "content-type",
+]);
+
 /** Codes whose correct response carries Location (the registry's rows: 201 and the redirects). */
 const LOCATION_MEANINGFUL = new Set(codesWithRow("Location"));
 
@@ -162,6 +175,28 @@ export const HEADER_CHECKS: CheckDef[] = [
             "A sender of Upgrade must also send Connection: upgrade, so intermediaries do not forward it.",
           cite: "RFC 9110 §7.8",
           subject: "Connection",
+        });
+      }
+      return out;
+    },
+  },
+  {
+    id: "hdr.required",
+    group: "headers",
+    summary: "Headers the registry requires on every response with this code (226: ETag and IM)",
+    run(ctx) {
+      // The registry's unconditional MUSTs ("always: ...") for fields no other check judges.
+      const out: FindingDraft[] = [];
+      for (const rule of getStatus(ctx.status)?.headerRules ?? []) {
+        if (rule.level !== "MUST" || !/^always\b/.test(rule.when) || !/^[A-Za-z-]+$/.test(rule.header))
+          continue;
+        if (JUDGED_ELSEWHERE.has(rule.header.toLowerCase()) || ctx.has(rule.header)) continue;
+        out.push({
+          severity: "error",
+          title: `${ctx.status} without ${rule.header}`,
+          explanation: `A ${ctx.status} must carry ${rule.header} (${rule.when.replace(/^always[:;,]?\s*/, "")}); clients that rely on this code cannot work without it.`,
+          cite: rule.cite,
+          subject: rule.header,
         });
       }
       return out;
