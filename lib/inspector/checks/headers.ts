@@ -22,6 +22,9 @@ const JUDGED_ELSEWHERE = new Set([
   "content-type",
 ]);
 
+/** Codes whose correct response carries Content-Range (206, 416): the only ones it means something on. */
+const CONTENT_RANGE_CODES = new Set(codesWithRow("Content-Range"));
+
 /** Codes whose correct response carries Location (the registry's rows: 201 and the redirects). */
 const LOCATION_MEANINGFUL = new Set(codesWithRow("Location"));
 
@@ -350,11 +353,11 @@ export const HEADER_CHECKS: CheckDef[] = [
     run(ctx) {
       const v = ctx.get("content-range");
       if (v === undefined) return null;
-      if (ctx.status !== 206 && ctx.status !== 416) {
+      if (!CONTENT_RANGE_CODES.has(ctx.status)) {
         return {
           severity: "warning",
           title: `Content-Range on a ${ctx.status}`,
-          explanation: "Content-Range has meaning only on 206 and 416.",
+          explanation: `Content-Range has meaning only on ${[...CONTENT_RANGE_CODES].join(" and ")}.`,
           cite: "RFC 9110 §14.4",
           subject: "Content-Range",
         };

@@ -305,14 +305,20 @@ export const STATUS_CHECKS: CheckDef[] = [
     needsRequest: true,
     summary: "301/302 are not used to redirect a POST",
     run(ctx) {
-      if ((ctx.status !== 301 && ctx.status !== 302) || ctx.method !== "POST" || !ctx.has("location"))
+      // The redirects whose registry entry says a POST may come back as a GET (301, 302).
+      const redirect = getStatus(ctx.status)?.redirect;
+      if (
+        !/^POST may become GET/.test(redirect?.methodChange ?? "") ||
+        ctx.method !== "POST" ||
+        !ctx.has("location")
+      )
         return null;
       return {
         severity: "warning",
         title: `${ctx.status} after a POST`,
         explanation:
           "Browsers and most clients follow it with a GET and drop the body. Use 307/308 to keep the method and body, or 303 to switch to GET on purpose.",
-        cite: ctx.status === 301 ? "RFC 9110 §15.4.2" : "RFC 9110 §15.4.3",
+        cite: getStatus(ctx.status)?.specLink?.label ?? "RFC 9110 §15.4",
       };
     },
   },
