@@ -38,7 +38,7 @@ test.describe("snippets", () => {
       "true",
     );
     await expect(page.getByTestId("snippets").getByRole("tabpanel")).toContainText(
-      'w.Header().Set("Retry-After", "60")',
+      'w.Header().Set("Retry-After", strconv.Itoa(',
     );
     await page.reload();
     await expect(page.getByTestId("snippets").getByRole("tab", { name: "Go" })).toHaveAttribute(

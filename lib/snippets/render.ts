@@ -288,6 +288,21 @@ function express(spec: SnippetSpec, o: RenderOptions): Snippet {
       '  res.set("Content-Range", `bytes ${start}-${end}/${file.length}`);\n' +
       `  res.status(206).type(${jsString(flow.contentType)}).send(file.slice(start, end + 1));\n` +
       `});\n`;
+  } else if (flow.kind === "rate-limit") {
+    const over: Answer = { ...spec.answer, headers: [["Retry-After", "RETRY"]] };
+    code +=
+      `const LIMIT = ${flow.limit};\n` +
+      `const WINDOW_MS = ${flow.windowSeconds * 1000};\n` +
+      `const windows = new Map(); // client address -> { start, count }\n\n` +
+      `app.${method}(${path}, (req, res) => {\n` +
+      `  const now = Date.now();\n` +
+      `  let w = windows.get(req.ip);\n` +
+      `  if (!w || now - w.start >= WINDOW_MS) windows.set(req.ip, (w = { start: now, count: 0 }));\n` +
+      `  if (++w.count > LIMIT) {\n` +
+      `    const retryAfter = Math.ceil((w.start + WINDOW_MS - now) / 1000);\n` +
+      `${expressAnswer(over, "    ").replace('"Retry-After": "RETRY"', '"Retry-After": String(retryAfter)')}\n` +
+      `  }\n` +
+      `${expressAnswer(flow.okAnswer, "  ")}\n});\n`;
   } else if (flow.kind === "guarded") {
     code +=
       `app.${method}(${path}, (req, res) => {\n` +
@@ -439,6 +454,24 @@ function fastapi(spec: SnippetSpec, o: RenderOptions): Snippet {
       `        media_type=${pyString(flow.contentType)},\n` +
       `        headers={**CACHING, "Content-Range": f"bytes {start}-{end}/{size}"},\n` +
       `    )\n`;
+  } else if (flow.kind === "rate-limit") {
+    const over: Answer = { ...spec.answer, headers: [["Retry-After", "RETRY"]] };
+    code =
+      `LIMIT = ${flow.limit}\n` +
+      `WINDOW = ${flow.windowSeconds}.0  # seconds\n` +
+      `windows: dict[str, list[float]] = {}  # client address -> [window start, count]\n\n\n` +
+      code +
+      `async def ${fn}(request: Request) -> Response:\n` +
+      `    # async: runs on the event loop, so the counters need no lock\n` +
+      `    now = time.monotonic()\n` +
+      `    address = request.client.host if request.client else "unknown"\n` +
+      `    window = windows.get(address)\n` +
+      `    if window is None or now - window[0] >= WINDOW:\n` +
+      `        window = windows[address] = [now, 0]\n` +
+      `    window[1] += 1\n` +
+      `    if window[1] > LIMIT:\n` +
+      `${fastapiAnswer(over, "        ").replace('{"Retry-After": "RETRY"}', '{"Retry-After": str(math.ceil(window[0] + WINDOW - now))}')}\n` +
+      `${fastapiAnswer(flow.okAnswer, "    ")}\n`;
   } else if (flow.kind === "guarded") {
     code +=
       `def ${fn}(request: Request) -> Response:\n` +
@@ -455,6 +488,7 @@ function fastapi(spec: SnippetSpec, o: RenderOptions): Snippet {
     (n) => code.includes(`${n}(`) || code.includes(`-> ${n}`) || (problem && n === "JSONResponse"),
   );
   const imports = [
+    ...(code.includes("math.ceil") ? ["import math", "import time", ""] : []),
     ...(code.includes("re.fullmatch") ? ["import re", ""] : []),
     `from fastapi import ${[...names].join(", ")}`,
     ...(responses.length ? [`from fastapi.responses import ${responses.join(", ")}`] : []),
@@ -612,6 +646,22 @@ function spring(spec: SnippetSpec, o: RenderOptions): Snippet {
       `    public ResponseEntity<Resource> ${o.name}() {\n` +
       `${ind}return ResponseEntity.ok()\n${ind}        .cacheControl(CacheControl.maxAge(Duration.ofHours(1)))\n${ind}        .contentType(MediaType.parseMediaType(${javaString(flow.contentType)}))\n${ind}        .body(new ByteArrayResource(FILE));\n` +
       `    }\n`;
+  } else if (flow.kind === "rate-limit") {
+    const over: Answer = { ...spec.answer, headers: [["Retry-After", "RETRY"]] };
+    method =
+      `    private static final int LIMIT = ${flow.limit};\n` +
+      `    private static final long WINDOW_MS = ${flow.windowSeconds * 1000};\n` +
+      `    private final Map<String, long[]> windows = new ConcurrentHashMap<>(); // address -> {start, count}\n\n` +
+      `    ${mapping}\n` +
+      `    public ResponseEntity<Map<String, Object>> ${o.name}(HttpServletRequest request) {\n` +
+      `${ind}long now = System.currentTimeMillis();\n` +
+      `${ind}long[] w = windows.compute(request.getRemoteAddr(), (address, old) ->\n` +
+      `${ind}        old == null || now - old[0] >= WINDOW_MS ? new long[] {now, 1} : new long[] {old[0], old[1] + 1});\n` +
+      `${ind}if (w[1] > LIMIT) {\n` +
+      `${springAnswer(over, `${ind}    `).replace('"RETRY"', "String.valueOf((w[0] + WINDOW_MS - now + 999) / 1000)")}\n` +
+      `${ind}}\n` +
+      `${springAnswer(flow.okAnswer, ind)}\n` +
+      `    }\n`;
   } else if (flow.kind === "guarded") {
     const needsRequest = flow.when.kind === "target-over";
     const param = needsRequest ? "HttpServletRequest request" : "@RequestHeader HttpHeaders headers";
@@ -644,6 +694,7 @@ function spring(spec: SnippetSpec, o: RenderOptions): Snippet {
     ...(uses(/\bList\.of/) ? ["import java.util.List;"] : []),
     ...(uses(/\bMap\b/) ? ["import java.util.Map;"] : []),
     ...(uses(/\bObjects\./) ? ["import java.util.Objects;"] : []),
+    ...(uses(/\bConcurrentHashMap\b/) ? ["import java.util.concurrent.ConcurrentHashMap;"] : []),
     ...(uses(/\bByteArrayResource\b/) ? ["import org.springframework.core.io.ByteArrayResource;"] : []),
     ...(uses(/\bResource\b/) ? ["import org.springframework.core.io.Resource;"] : []),
     ...(uses(/\bCacheControl\b/) ? ["import org.springframework.http.CacheControl;"] : []),
@@ -743,6 +794,7 @@ function goAnswer(a: Answer, indent: string): string {
 function go(spec: SnippetSpec, o: RenderOptions): Snippet {
   const flow = spec.flow;
   let inner: string;
+  let before = "";
   if (flow.kind === "conditional") {
     inner =
       `\tetag := ${goString(flow.etag)}\n` +
@@ -780,6 +832,32 @@ function go(spec: SnippetSpec, o: RenderOptions): Snippet {
       inner += `\tw.WriteHeader(${goStatus(flow.interim)}) // interim: sent now, the handler goes on\n`;
     }
     inner += `${goAnswer(spec.answer, "\t")}\n`;
+  } else if (flow.kind === "rate-limit") {
+    const over: Answer = { ...spec.answer, headers: [] };
+    before =
+      `const rateLimit = ${flow.limit}\n\n` +
+      `const rateWindow = ${flow.windowSeconds} * time.Second\n\n` +
+      `type rateCount struct {\n\tstart time.Time\n\tcount int\n}\n\n` +
+      `var rateMu sync.Mutex\n\n` +
+      `var rateCounts = map[string]*rateCount{}\n\n`;
+    inner =
+      `\thost, _, _ := net.SplitHostPort(r.RemoteAddr)\n` +
+      `\tnow := time.Now()\n` +
+      `\trateMu.Lock()\n` +
+      `\tc := rateCounts[host]\n` +
+      `\tif c == nil || now.Sub(c.start) >= rateWindow {\n` +
+      `\t\tc = &rateCount{start: now}\n` +
+      `\t\trateCounts[host] = c\n` +
+      `\t}\n` +
+      `\tc.count++\n` +
+      `\tover, reset := c.count > rateLimit, c.start.Add(rateWindow).Sub(now)\n` +
+      `\trateMu.Unlock()\n` +
+      `\tif over {\n` +
+      `\t\tw.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(reset.Seconds()))))\n` +
+      `${goAnswer(over, "\t\t")}\n` +
+      `\t\treturn\n` +
+      `\t}\n` +
+      `${goAnswer(flow.okAnswer, "\t")}\n`;
   } else if (flow.kind === "guarded") {
     inner = `\tif ${goCond(flow.when)} {\n${goAnswer(spec.answer, "\t\t")}\n\t\treturn\n\t}\n${goAnswer(flow.otherwise, "\t")}\n`;
   } else {
@@ -792,15 +870,19 @@ function go(spec: SnippetSpec, o: RenderOptions): Snippet {
   ];
   const problem = usesProblem(spec) || inner.includes("writeProblem(");
   const prelude = problem ? GO_PRELUDE : "";
-  const code = `${comment("//", notes)}func ${o.name}(w http.ResponseWriter, r *http.Request) {\n${inner}}\n`;
+  const code = `${before}${comment("//", notes)}func ${o.name}(w http.ResponseWriter, r *http.Request) {\n${inner}}\n`;
   const all = prelude + code;
   const pkgs = [
     ...(all.includes("json.") ? ["encoding/json"] : []),
     ...(all.includes("io.") ? ["io"] : []),
+    ...(all.includes("math.") ? ["math"] : []),
     ...(all.includes("mime.") ? ["mime"] : []),
+    ...(all.includes("net.") ? ["net"] : []),
     "net/http",
     ...(all.includes("slices.") ? ["slices"] : []),
+    ...(all.includes("strconv.") ? ["strconv"] : []),
     ...(all.includes("strings.") ? ["strings"] : []),
+    ...(all.includes("sync.") ? ["sync"] : []),
     ...(all.includes("time.") ? ["time"] : []),
   ];
   const imports = [`import (\n${pkgs.map((p) => `\t"${p}"`).join("\n")}\n)`];

@@ -76,6 +76,13 @@ describe("each snippet answers the situation its code is for", () => {
     expect(header(snippetSpec(503).answer.headers, "Retry-After")).toMatch(/^\d+$/);
   });
 
+  it("429 comes from a limiter that counts requests per client and says when the window ends", () => {
+    expect(snippetSpec(429).flow).toMatchObject({ kind: "rate-limit", limit: 100, windowSeconds: 60 });
+    const s = buildSnippets(429);
+    expect(s.express.text).toMatch(/String\(retryAfter\)/);
+    expect(s.go.text).toMatch(/strconv\.Itoa\(int\(math\.Ceil\(reset\.Seconds\(\)\)\)\)/);
+  });
+
   it("204 answers a DELETE, 304 a conditional GET", () => {
     expect(snippetSpec(204).scenario.method).toBe("DELETE");
     expect(header(snippetSpec(304).scenario.headers, "If-None-Match")).toBeDefined();

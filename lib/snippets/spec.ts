@@ -60,7 +60,9 @@ export type Flow =
    * Codes that intermediaries (proxies, CDNs, nginx) generate about the origin: the application's part
    * is to be healthy and say so; `answer` is a health check the proxy can probe.
    */
-  | { kind: "app-side" };
+  | { kind: "app-side" }
+  /** 429: a fixed-window limiter per client address; over `limit` requests in the window, `answer` with Retry-After. */
+  | { kind: "rate-limit"; limit: number; windowSeconds: number; okAnswer: Answer };
 
 export interface InterimSupport {
   express: boolean;
@@ -146,7 +148,7 @@ const DETAILS: Record<number, string> = {
   425: "This request was sent in TLS early data; resend it after the handshake.",
   426: "This endpoint requires a newer protocol; upgrade and retry.",
   428: "Send If-Match with the order's ETag to update it.",
-  429: "You sent more than 100 requests in a minute. Retry after 60 seconds.",
+  429: "You sent more than 100 requests in a minute; Retry-After says when you may send more.",
   431: "The Cookie header is too large.",
   451: "This content is unavailable in your country following a court order.",
   500: "An unexpected error occurred. It has been logged.",
@@ -653,8 +655,11 @@ function situation(code: number, info: StatusInfo | undefined): Situation | unde
         route: order,
         scenario: get(ORDER_PATH),
         answer: problem(429, rows(429)),
+        flow: { kind: "rate-limit", limit: 100, windowSeconds: 60, okAnswer: OK_ORDER },
         notes: [
-          "Send this from the rate limiter once a client is over its limit, with the seconds until it may retry.",
+          "A fixed-window limiter: at most 100 requests a minute per client address; over it, 429 with the",
+          "seconds until the window ends in Retry-After. In production keep the counters in a shared store",
+          "with expiry (e.g. Redis), or use express-rate-limit, slowapi, Bucket4j or golang.org/x/time/rate.",
         ],
       };
     case 451:

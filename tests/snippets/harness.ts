@@ -169,6 +169,16 @@ export async function checkSnippet(port: number, code: number, lang: SnippetLang
   const prefix = prefixFor(code);
   const byServer = spec.serverAnswers.includes(lang);
 
+  if (spec.flow.kind === "rate-limit") {
+    // Up to the limit every request passes; the scenario request is the one over it.
+    for (let i = 0; i < spec.flow.limit; i++) {
+      const ok = await sendScenario(port, prefix, spec.scenario);
+      if (ok.status !== spec.flow.okAnswer.status) {
+        fail(`request ${i + 1} of ${spec.flow.limit} (under the limit) gave ${ok.status}`);
+        break;
+      }
+    }
+  }
   const res = await sendScenario(port, prefix, spec.scenario);
   if (res.status !== spec.sentStatus) fail(`status ${res.status}, expected ${spec.sentStatus}`);
 
@@ -179,6 +189,10 @@ export async function checkSnippet(port: number, code: number, lang: SnippetLang
       if (name.toLowerCase() === "connection") {
         if (!got?.toLowerCase().split(/,\s*/).includes(value.toLowerCase()))
           fail(`Connection is ${got}, expected to include ${value}`);
+      } else if (spec.flow.kind === "rate-limit" && name === "Retry-After") {
+        const left = Number(got);
+        if (!/^\d+$/.test(got ?? "") || left < 1 || left > spec.flow.windowSeconds)
+          fail(`Retry-After is ${got}, not the seconds left in the window`);
       } else if (got !== value) fail(`${name} is ${got}, expected ${value}`);
     }
   }
