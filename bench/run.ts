@@ -1,25 +1,40 @@
 /**
  * npm run bench: the simulator's fast path against a raw node:http server sending the same bytes,
- * measured in the same run (and the Next route handler, for reference). Loopback only; bounded.
+ * measured in the same run, with two load generators: wrk (Debian's, C) and autocannon (Node). And
+ * the Next route handler, for reference. Loopback only; bounded.
  *
- * Prints requests/s, p50/p99 and the ratios. Also times a delayed-request mix. No assertions: the
- * machine is shared and noisy, so read the ratios, not the absolute numbers.
+ * Prints requests/s, p50/p99 and the ratios, for a repeated URL and with every request distinct.
+ * No assertions: the machine is shared and noisy, so read the ratios, not the absolute numbers.
+ *
+ * BENCH_SECONDS (default 10) per run; BENCH_NEXT=0 benchmarks the fast path without Next (the site's
+ * server with a 404 where Next would be, bench/fast-server.ts), so no `next build` is needed.
  */
-import { cannon, ensureBuild, get, startChild, table, type RunResult } from "./lib";
+import { cannon, ensureBuild, get, startChild, table, type Child, type RunResult } from "./lib";
+import { DISTINCT_LUA, wrk } from "./wrk";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const WITH_NEXT = process.env.BENCH_NEXT !== "0";
 const CONNECTIONS = 50;
 const PATH = "/api/status/401";
 
+const avg = (rows: RunResult[], prefix: string) => {
+  const r = rows.filter((x) => x.label.startsWith(prefix));
+  return r.reduce((s, x) => s + x.rps, 0) / r.length;
+};
+
 async function main(): Promise<void> {
-  ensureBuild();
-  const site = await startChild("site", ["--import", "tsx", "server/main.ts"], 3200, "/api/status/200");
-  const next = await startChild(
-    "next start",
-    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", "3202"],
-    3202,
-    "/api/status/200",
-  );
+  if (WITH_NEXT) ensureBuild();
+  const site = WITH_NEXT
+    ? await startChild("site", ["--import", "tsx", "server/main.ts"], 3200, "/api/status/200")
+    : await startChild("fast path", ["--import", "tsx", "bench/fast-server.ts"], 3200, "/api/status/200");
+  let next: Child | undefined;
+  if (WITH_NEXT)
+    next = await startChild(
+      "next start",
+      ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", "3202"],
+      3202,
+      "/api/status/200",
+    );
   try {
     // Capture what the simulator sends, minus per-connection headers, for the baseline to replay.
     const sample = await get(`${site.url}${PATH}`, { "User-Agent": "bench" });
@@ -38,45 +53,69 @@ async function main(): Promise<void> {
       }),
     });
     try {
-      const opts = { connections: CONNECTIONS, duration: DURATION, headers: { "User-Agent": "bench" } };
-      const warm = { connections: CONNECTIONS, duration: 3 };
-      console.log(`Warming up (3 s each), then ${DURATION} s per target at c=${CONNECTIONS}, alternating…`);
-      for (const url of [site.url, baseline.url, next.url])
-        await cannon("warm-up", { ...warm, url: `${url}${PATH}` });
-      const rows: RunResult[] = [];
+      const wrkOpts = { connections: CONNECTIONS, seconds: DURATION };
+      console.log(`wrk -t2 -c${CONNECTIONS}: 3 s warm-up each, then ${DURATION} s per run, alternating…`);
+      for (const url of [site.url, baseline.url])
+        await wrk("warm-up", `${url}${PATH}`, { ...wrkOpts, seconds: 3 });
+      const w: RunResult[] = [];
       for (let round = 1; round <= 2; round++) {
-        rows.push(
-          await cannon(`simulator fast path, round ${round}`, { ...opts, url: `${site.url}${PATH}` }),
-        );
-        rows.push(
-          await cannon(`raw node:http baseline, round ${round}`, { ...opts, url: `${baseline.url}${PATH}` }),
+        w.push(await wrk(`wrk simulator, round ${round}`, `${site.url}${PATH}`, wrkOpts));
+        w.push(await wrk(`wrk raw node:http, round ${round}`, `${baseline.url}${PATH}`, wrkOpts));
+        w.push(
+          await wrk(`wrk simulator every request distinct, round ${round}`, `${site.url}${PATH}`, {
+            ...wrkOpts,
+            lua: DISTINCT_LUA,
+          }),
         );
       }
-      // Every request unique (autocannon puts a fresh id in the query), so none is a repeat the fast
-      // path could reuse: the cost of simulating each one.
-      rows.push(
-        await cannon("simulator, every request distinct", {
+      table(w);
+
+      const opts = { connections: CONNECTIONS, duration: DURATION, headers: { "User-Agent": "bench" } };
+      console.log(`autocannon c=${CONNECTIONS}: 3 s warm-up each, then ${DURATION} s per run, alternating…`);
+      for (const url of [site.url, baseline.url])
+        await cannon("warm-up", { connections: CONNECTIONS, duration: 3, url: `${url}${PATH}` });
+      const a: RunResult[] = [];
+      for (let round = 1; round <= 2; round++) {
+        a.push(await cannon(`autocannon simulator, round ${round}`, { ...opts, url: `${site.url}${PATH}` }));
+        a.push(
+          await cannon(`autocannon raw node:http, round ${round}`, {
+            ...opts,
+            url: `${baseline.url}${PATH}`,
+          }),
+        );
+      }
+      // autocannon puts a fresh id in the query: nothing can be reused, every request is simulated.
+      a.push(
+        await cannon("autocannon simulator every request distinct", {
           ...opts,
           url: `${site.url}${PATH}?n=[<id>]`,
           idReplacement: true,
         }),
       );
-      rows.push(await cannon("Next route handler (next start)", { ...opts, url: `${next.url}${PATH}` }));
-      table(rows);
-      const avg = (prefix: string) => {
-        const r = rows.filter((x) => x.label.startsWith(prefix));
-        return r.reduce((s, x) => s + x.rps, 0) / r.length;
-      };
-      const fast = avg("simulator fast path");
-      const distinct = avg("simulator, every");
-      const raw = avg("raw");
-      const viaNext = avg("Next");
-      console.log(`ratio simulator / raw baseline: ${(fast / raw).toFixed(2)} (target ≥ 0.50)`);
+      if (next)
+        a.push(
+          await cannon("autocannon Next route handler (next start)", { ...opts, url: `${next.url}${PATH}` }),
+        );
+      table(a);
+
+      const wRaw = avg(w, "wrk raw");
+      const aRaw = avg(a, "autocannon raw");
       console.log(
-        `ratio simulator with every request distinct / raw baseline: ${(distinct / raw).toFixed(2)}`,
+        `wrk: simulator / raw node:http, repeated URL: ${(avg(w, "wrk simulator, round") / wRaw).toFixed(2)} (target ≥ 0.80)`,
       );
-      console.log(`ratio Next route handler / raw baseline: ${(viaNext / raw).toFixed(2)}`);
-      console.log(`fast path vs Next route handler: ${(fast / viaNext).toFixed(1)}×`);
+      console.log(
+        `wrk: simulator / raw node:http, every request distinct: ${(avg(w, "wrk simulator every") / wRaw).toFixed(2)} (target ≥ 0.50)`,
+      );
+      console.log(
+        `autocannon: simulator / raw node:http, repeated URL: ${(avg(a, "autocannon simulator, round") / aRaw).toFixed(2)}`,
+      );
+      console.log(
+        `autocannon: simulator / raw node:http, every request distinct: ${(avg(a, "autocannon simulator every") / aRaw).toFixed(2)}`,
+      );
+      if (next) {
+        const viaNext = avg(a, "autocannon Next");
+        console.log(`autocannon: Next route handler / raw node:http: ${(viaNext / aRaw).toFixed(2)}`);
+      }
 
       // A delayed mix: every request waits 100 ms; with c=50 the ideal is 500 req/s at ~100 ms.
       const delayed = await cannon("delay=100 (c=50)", {
@@ -84,18 +123,7 @@ async function main(): Promise<void> {
         duration: Math.min(DURATION, 5),
         url: `${site.url}/api/status/200?delay=100`,
       });
-      const mixed = await cannon("mix: 1 in 4 delayed 50 ms", {
-        connections: CONNECTIONS,
-        duration: Math.min(DURATION, 5),
-        url: site.url,
-        requests: [
-          { path: "/api/status/200" },
-          { path: "/api/status/404" },
-          { path: "/api/status/503" },
-          { path: "/api/status/201?delay=50" },
-        ],
-      });
-      table([delayed, mixed]);
+      table([delayed]);
       console.log(
         `delayed: ${Math.round(delayed.rps)} req/s of an ideal ${Math.round((CONNECTIONS * 1000) / 100)}; p50 ${delayed.p50} ms for a 100 ms delay`,
       );
@@ -104,7 +132,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await site.stop();
-    await next.stop();
+    await next?.stop();
   }
 }
 
