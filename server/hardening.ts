@@ -7,9 +7,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { PROBLEM_JSON, problem } from "../lib/problem";
 import { vetTarget } from "../lib/request-target";
+import { API_CSP as SIMULATOR_CSP } from "../lib/simulator/headers";
+
+import { simulatorSegment } from "./fast-path";
 
 /** API answers are data, never documents: nothing may load from or frame them. */
-export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+export const API_CSP = SIMULATOR_CSP;
 
 /**
  * A path under Next's private-folder convention (`_name` is never a route), so Next renders the site's
@@ -26,7 +29,10 @@ export function vetRequest(req: IncomingMessage, res: ServerResponse): boolean {
   const v = vetTarget(req.method ?? "GET", req.url ?? "", req.headers.host);
   if (v.kind === "ok") {
     req.url = v.url;
-    if (v.url.startsWith("/api/") || v.url === "/api") res.setHeader("Content-Security-Policy", API_CSP);
+    // The simulator's answers carry the CSP themselves (lib/simulator/headers.ts): a header set here
+    // would send every one of them down Node's slower merge of set and written headers.
+    if ((v.url.startsWith("/api/") || v.url === "/api") && simulatorSegment(v.url) === undefined)
+      res.setHeader("Content-Security-Policy", API_CSP);
     return true;
   }
   if (v.kind === "asterisk") {

@@ -115,9 +115,13 @@ export function withCors(headers: HeaderList): HeaderList {
   ];
 }
 
+/** What every /api answer carries: it is data, nothing may load from it or frame it (issue 10 item 7). */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 export const COMMON_HEADERS: HeaderList = [
   ["Cache-Control", "no-store"],
   ["X-Content-Type-Options", "nosniff"],
+  ["Content-Security-Policy", API_CSP],
 ];
 
 /** IMF-fixdate (RFC 9110 §5.6.7), which is what Date.toUTCString produces. */
