@@ -26,6 +26,13 @@ export function httpDateNow(): string {
   return cachedDate;
 }
 
+const LOWER = new Map<string, string>();
+function lowerOnce(name: string): string {
+  const l = name.toLowerCase();
+  if (LOWER.size < 256) LOWER.set(name, l);
+  return l;
+}
+
 /**
  * A case-insensitive lookup over request headers in order; repeated fields are joined with ", "
  * (RFC 9110 §5.3). Built once per request.
@@ -39,7 +46,8 @@ export function headerLookup(
     const prev = lower.get(k);
     lower.set(k, prev === undefined ? v : `${prev}, ${v}`);
   }
-  return (name) => lower.get(name.toLowerCase());
+  // Callers mostly pass constant names: remember their lower-case forms.
+  return (name) => lower.get(LOWER.get(name) ?? lowerOnce(name));
 }
 
 /** A request body read up to a limit (see `readLimited`). */

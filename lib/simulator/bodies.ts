@@ -9,7 +9,7 @@ import { getStatus, reasonPhrase } from "../registry";
 import { codePath } from "../routes";
 
 import type { BodyFormat, SimOptions } from "./options";
-import type { SimRequest } from "./types";
+import type { SimRequest, SimUrl } from "./types";
 
 /** JSON that is never read as HTML, even by a sniffing client: `<` is escaped (it stays valid JSON). */
 export function safeJson(value: unknown): string {
@@ -44,7 +44,7 @@ function headerRecord(headers: SimRequest["headers"]): Record<string, string> {
 }
 
 /** Query parameters by name; repeats become an array (linear in their number). Null prototype. */
-function queryRecord(url: URL): Record<string, string | string[]> {
+function queryRecord(url: SimUrl): Record<string, string | string[]> {
   const out = Object.create(null) as Record<string, string | string[]>;
   for (const [key, value] of url.searchParams) {
     const prev = out[key];
@@ -58,7 +58,7 @@ function queryRecord(url: URL): Record<string, string | string[]> {
 /** Everything the bodies need to know about one exchange. */
 export interface BodyCtx {
   req: SimRequest;
-  url: URL;
+  url: SimUrl;
   /** Upper-case; GET for a HEAD (which gets the headers of the GET's body). */
   method: string;
   requested: number;

@@ -64,3 +64,11 @@ export interface SimResponse {
   /** True when the answer depends on scenario state: never reuse it for another request. */
   stateful?: boolean;
 }
+
+/** The parts of the request target the simulator reads (a URL's, without the cost of one). */
+export interface SimUrl {
+  pathname: string;
+  /** "?..." or "" (as URL.search). */
+  search: string;
+  searchParams: URLSearchParams;
+}

@@ -12,19 +12,19 @@
 export const SIMULATED_LAST_MODIFIED_MS = Date.UTC(2026, 0, 1, 0, 0, 0);
 export const SIMULATED_LAST_MODIFIED = new Date(SIMULATED_LAST_MODIFIED_MS).toUTCString();
 
-/** FNV-1a (32-bit) over UTF-16 code units, from a given offset basis. */
-function fnv1a(text: string, basis = 0x811c9dc5): string {
-  let h = basis;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, "0");
-}
-
-/** A strong entity tag over the resource's identity (64 bits from two FNV-1a passes). */
+/**
+ * A strong entity tag over the resource's identity: 64 bits from two FNV-1a (32-bit) lanes with
+ * different offset bases, computed in one pass over the UTF-16 code units.
+ */
 export function resourceETag(identity: string): string {
-  return `"${fnv1a(identity)}${fnv1a(identity, 0x01000193)}"`;
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < identity.length; i++) {
+    const c = identity.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x01000193) >>> 0;
+  }
+  return `"${a.toString(16).padStart(8, "0")}${b.toString(16).padStart(8, "0")}"`;
 }
 
 const IMF_FIXDATE =
