@@ -3,6 +3,11 @@
  * codes with one request in five delayed, then the figures: throughput, latency, errors, and the
  * server's memory over time. Exits non-zero on any error or timeout, or if memory keeps growing.
  * Bounded in time and count; never targets anything but 127.0.0.1.
+ *
+ * Soak mode, `npm run load -- --minutes 10`: the same mix in one-minute windows for that many
+ * minutes (at most 120); fails when a later minute's throughput falls below 70% of the first
+ * minute's, or the server's memory grows more than 64 MiB beyond its size after the first minute.
+ * LOAD_NEXT=0 runs the site's server without Next (bench/fast-server.ts), so no build is needed.
  */
 import autocannon from "autocannon";
 
@@ -19,11 +24,88 @@ const MAX_GROWTH_MIB = 64;
  */
 const NODE_OPTIONS = process.env.LOAD_NODE_OPTIONS ?? "--max-old-space-size=128";
 
-async function main(): Promise<void> {
+const REQUESTS: autocannon.Request[] = [
+  { path: "/api/status/200" },
+  { path: "/api/status/404" },
+  { path: "/api/status/301?location=/next" },
+  { path: "/api/status/503?delay=250" },
+  {
+    method: "POST",
+    path: "/api/status/201",
+    headers: { "content-type": "application/json" },
+    body: '{"load":true}',
+  },
+  { path: "/api/status/200:3,503:1?seed=7" },
+  { method: "HEAD", path: "/api/status/204" },
+  { path: "/api/status/429?delay=100&header=RateLimit-Remaining:0" },
+  { path: "/api/status/abc" },
+  { path: "/api/status/401?format=text" },
+];
+
+/** `--minutes N` from the command line (npm run load -- --minutes 10), or undefined. */
+function soakMinutes(): number | undefined {
+  const at = process.argv.indexOf("--minutes");
+  if (at < 0) return undefined;
+  const n = Number(process.argv[at + 1]);
+  if (!Number.isInteger(n) || n < 2 || n > 120)
+    throw new Error("--minutes takes a whole number from 2 to 120");
+  return n;
+}
+
+async function startSite() {
+  if (process.env.LOAD_NEXT === "0")
+    return startChild("fast path", ["--import", "tsx", "bench/fast-server.ts"], 3210, "/api/status/200", {
+      NODE_OPTIONS,
+    });
   ensureBuild();
-  const site = await startChild("site", ["--import", "tsx", "server/main.ts"], 3210, "/api/status/200", {
-    NODE_OPTIONS,
-  });
+  return startChild("site", ["--import", "tsx", "server/main.ts"], 3210, "/api/status/200", { NODE_OPTIONS });
+}
+
+/** Throughput and memory, minute by minute; fails on drift from the first minute. */
+async function soak(minutes: number): Promise<void> {
+  const site = await startSite();
+  const rows: { minute: number; rps: number; p99: number; errors: number; rss: number }[] = [];
+  try {
+    for (let minute = 1; minute <= minutes; minute++) {
+      const r = await autocannon({
+        url: site.url,
+        connections: CONNECTIONS,
+        duration: 60,
+        timeout: 15,
+        requests: REQUESTS,
+      });
+      const row = {
+        minute,
+        rps: r.requests.average,
+        p99: r.latency.p99,
+        errors: r.errors + r.timeouts,
+        rss: rssMiB(site.proc.pid),
+      };
+      rows.push(row);
+      console.log(
+        `minute ${minute}: ${Math.round(row.rps)} req/s, p99 ${row.p99} ms, errors ${row.errors}, RSS ${row.rss.toFixed(0)} MiB`,
+      );
+    }
+  } finally {
+    await site.stop();
+  }
+  const first = rows[0];
+  if (!first) return;
+  const slowest = Math.min(...rows.slice(1).map((r) => r.rps));
+  const biggest = Math.max(...rows.slice(1).map((r) => r.rss));
+  const errors = rows.reduce((s, r) => s + r.errors, 0);
+  const ok = slowest >= 0.7 * first.rps && biggest - first.rss <= MAX_GROWTH_MIB && errors === 0;
+  console.log(
+    `${ok ? "OK" : "FAILED"}: slowest minute ${(slowest / first.rps).toFixed(2)} of the first's throughput (at least 0.70), ` +
+      `memory ${(biggest - first.rss).toFixed(0)} MiB above the first minute's (at most ${MAX_GROWTH_MIB}), errors ${errors}`,
+  );
+  if (!ok) process.exitCode = 1;
+}
+
+async function main(): Promise<void> {
+  const minutes = soakMinutes();
+  if (minutes !== undefined) return soak(minutes);
+  const site = await startSite();
   const samples: { t: number; rss: number }[] = [];
   const started = Date.now();
   const timer = setInterval(
@@ -36,23 +118,7 @@ async function main(): Promise<void> {
       connections: CONNECTIONS,
       duration: SECONDS,
       timeout: 15,
-      requests: [
-        { path: "/api/status/200" },
-        { path: "/api/status/404" },
-        { path: "/api/status/301?location=/next" },
-        { path: "/api/status/503?delay=250" },
-        {
-          method: "POST",
-          path: "/api/status/201",
-          headers: { "content-type": "application/json" },
-          body: '{"load":true}',
-        },
-        { path: "/api/status/200:3,503:1?seed=7" },
-        { method: "HEAD", path: "/api/status/204" },
-        { path: "/api/status/429?delay=100&header=RateLimit-Remaining:0" },
-        { path: "/api/status/abc" },
-        { path: "/api/status/401?format=text" },
-      ],
+      requests: REQUESTS,
     });
     clearInterval(timer);
     const quarter = samples.find((s) => s.t >= SECONDS / 4)?.rss ?? samples[0]?.rss ?? Number.NaN;
