@@ -77,7 +77,7 @@ function ConstantsTable({ code }: { code: number }) {
         {constantsFor(code).map((row) => (
           <tr key={row.lang} className="border-t border-slate-200 dark:border-slate-700">
             <td className="py-1 pr-4">{row.library}</td>
-            <td className="py-1">
+            <td className="py-1 [overflow-wrap:anywhere]">
               {row.expression ? <code>{row.expression}</code> : <span>no constant for {code}</span>}
             </td>
           </tr>
