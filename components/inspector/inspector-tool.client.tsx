@@ -3,8 +3,8 @@
 import { useEffect, useId, useState, type FormEvent } from "react";
 
 import { CopyButton } from "@/components/copy-button.client";
-import { inspect, type InspectResult } from "@/lib/inspector";
-import { MAX_INPUT_BYTES, parseRawMessage } from "@/lib/inspector/parse";
+import type { InspectResult } from "@/lib/inspector";
+import type { PastedHop } from "@/lib/inspector/parse";
 import { redactForShare } from "@/lib/redact";
 
 import { FindingsList } from "./findings-list";
@@ -15,6 +15,21 @@ Cache-Control: public, max-age=600
 Content-Length: 2
 
 {}`;
+
+/** The Inspector's input limit (lib/inspector/parse.ts MAX_INPUT_BYTES; a test keeps them equal). */
+export const MAX_INPUT_BYTES = 64 * 1024;
+/** A HAR file is read in the browser only, so it may be larger than what can be pasted or shared. */
+const MAX_HAR_BYTES = 4 * 1024 * 1024;
+
+interface HopResult {
+  hop: PastedHop;
+  result: InspectResult;
+}
+
+/** The checks and the parser load on first use, so /inspect paints without them. */
+function loadInspector() {
+  return Promise.all([import("@/lib/inspector/parse"), import("@/lib/inspector")]);
+}
 
 function formToRaw(status: string, headers: string, body: string): string {
   return `HTTP/1.1 ${status.trim()}\n${headers.trim()}\n\n${body}`;
@@ -29,7 +44,9 @@ export function InspectorTool() {
   const [headers, setHeaders] = useState("Content-Type: application/json");
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<InspectResult | null>(null);
+  const [results, setResults] = useState<HopResult[] | null>(null);
+  const [needsStatus, setNeedsStatus] = useState(false);
+  const [assumed, setAssumed] = useState("");
   const [shareUrl, setShareUrl] = useState("");
   // The link carries the input in its # fragment: credential values are left out unless asked.
   const [redact, setRedact] = useState(true);
@@ -45,17 +62,39 @@ export function InspectorTool() {
     window.history.replaceState(null, "", url);
   }
 
-  function run(text: string) {
-    const parsed = parseRawMessage(text);
+  async function run(text: string, opts: { file?: boolean } = {}) {
+    const [{ parsePasted }, { inspect }] = await loadInspector();
+    const code = /^\d{3}$/.test(assumed.trim()) ? Number(assumed.trim()) : undefined;
+    const parsed = parsePasted(text, {
+      ...(needsStatus && code !== undefined ? { status: code } : {}),
+      ...(opts.file ? { maxBytes: MAX_HAR_BYTES } : {}),
+    });
     if (!parsed.ok) {
       setError(parsed.errors.map((e) => e.reason).join(" "));
-      setResult(null);
+      setNeedsStatus(parsed.needsStatus === true);
+      setResults(null);
       return;
     }
     setError(null);
-    setResult(inspect(parsed.input));
-    setInspected(text);
-    share(text, redact);
+    setResults(parsed.hops.map((hop) => ({ hop, result: inspect(hop.input) })));
+    if (parsed.format !== "devtools-headers") setNeedsStatus(false);
+    const shareable = new TextEncoder().encode(text).length <= MAX_INPUT_BYTES;
+    setInspected(shareable ? text : "");
+    if (shareable) share(text, redact);
+    else setShareUrl("");
+  }
+
+  async function openHar(file: File | undefined) {
+    if (!file) return;
+    if (file.size > MAX_HAR_BYTES) {
+      setError(`${file.name} is larger than ${MAX_HAR_BYTES / 1024 / 1024} MiB.`);
+      setResults(null);
+      return;
+    }
+    const text = await file.text();
+    if (new TextEncoder().encode(text).length <= MAX_INPUT_BYTES) setRaw(text);
+    setMode("raw");
+    await run(text, { file: true });
   }
 
   useEffect(() => {
@@ -66,7 +105,7 @@ export function InspectorTool() {
       // Reading the shared input from the URL on first load is the point of this effect.
       // eslint-disable-next-line react-hooks/set-state-in-effect
       setRaw(text);
-      run(text);
+      void run(text);
     } catch {
       setError("The shared link is damaged: its response could not be decoded.");
     }
@@ -78,7 +117,7 @@ export function InspectorTool() {
     e.preventDefault();
     const text = mode === "raw" ? raw : formToRaw(status, headers, body);
     if (mode === "form") setRaw(text);
-    run(text);
+    void run(text);
   }
 
   const size = new TextEncoder().encode(mode === "raw" ? raw : formToRaw(status, headers, body)).length;
@@ -120,6 +159,38 @@ export function InspectorTool() {
               spellCheck={false}
               className="mt-1 w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-900"
             />
+            <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+              Also accepted: <code>curl -v</code> and <code>curl -i -L</code> output (each hop inspected), a
+              1xx before the final response, and headers copied from DevTools.
+            </p>
+            {needsStatus ? (
+              <div className="mt-2">
+                <label htmlFor={`${id}-assumed`} className="block text-sm font-medium">
+                  Status code that came with these headers
+                </label>
+                <input
+                  id={`${id}-assumed`}
+                  value={assumed}
+                  onChange={(e) => setAssumed(e.target.value)}
+                  inputMode="numeric"
+                  pattern="[1-5][0-9]{2}"
+                  placeholder="e.g. 404"
+                  className="mt-1 w-28 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono dark:border-slate-600 dark:bg-slate-900"
+                />
+              </div>
+            ) : null}
+            <div className="mt-2 text-sm">
+              <label htmlFor={`${id}-har`} className="font-medium">
+                Or open a HAR file
+              </label>{" "}
+              <input
+                id={`${id}-har`}
+                type="file"
+                accept=".har,application/json"
+                onChange={(e) => void openHar(e.target.files?.[0])}
+                className="text-sm"
+              />
+            </div>
           </div>
         ) : (
           <div className="grid gap-3">
@@ -207,18 +278,51 @@ export function InspectorTool() {
           {error}
         </p>
       ) : null}
-      {result ? (
+      {results ? (
         <section className="mt-6" aria-label="Findings" data-testid="inspect-result">
           <h2 className="text-xl font-semibold">Findings</h2>
-          {result.skipped.length > 0 ? (
-            <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-              {result.skipped.length} checks need the request and were not evaluated; paste the request above
-              the response to include them.
-            </p>
-          ) : null}
-          <div className="mt-3">
-            <FindingsList findings={result.findings} label="Findings" />
-          </div>
+          {results.map(({ hop, result }, i) => {
+            const r = hop.input.response;
+            const req = hop.input.request;
+            return (
+              <section key={i} className="mt-4" data-testid="inspect-hop" aria-label={hop.label}>
+                {results.length > 1 || hop.label !== "Response" ? (
+                  <h3 className="text-lg font-semibold">
+                    {hop.label}: {r.status}
+                    {r.reason ? ` ${r.reason}` : ""}
+                  </h3>
+                ) : (
+                  <h3 className="sr-only">
+                    {r.status} {r.reason ?? ""}
+                  </h3>
+                )}
+                {req ? (
+                  <p className="mt-1 font-mono text-xs text-slate-600 dark:text-slate-400">
+                    {req.method} {req.url ?? ""}
+                  </p>
+                ) : null}
+                {r.status < 200 ? (
+                  <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+                    An interim response: the final one follows it.
+                  </p>
+                ) : null}
+                {result.skipped.length > 0 && !req ? (
+                  <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+                    {result.skipped.length} checks need the request and were not evaluated; paste the request
+                    above the response to include them.
+                  </p>
+                ) : null}
+                {r.body === undefined && r.status >= 200 ? (
+                  <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+                    The body was not in the input, so body checks were not run on it.
+                  </p>
+                ) : null}
+                <div className="mt-2">
+                  <FindingsList findings={result.findings} label={`Findings: ${hop.label}`} />
+                </div>
+              </section>
+            );
+          })}
         </section>
       ) : null}
     </div>

@@ -391,9 +391,10 @@ function parseBareHeaders(text: string, status: number | undefined): PasteResult
  * them (`curl -i -L`, a 100 Continue before the final response), `curl -v` output, headers copied from
  * DevTools (the status comes from `options.status` or an HTTP/2 `:status` line), or a HAR file.
  */
-export function parsePasted(text: string, options: { status?: number } = {}): PasteResult {
-  if (new TextEncoder().encode(text).length > MAX_INPUT_BYTES)
-    return pasteFail(`The input is larger than ${MAX_INPUT_BYTES / 1024} KiB.`);
+export function parsePasted(text: string, options: { status?: number; maxBytes?: number } = {}): PasteResult {
+  const max = options.maxBytes ?? MAX_INPUT_BYTES;
+  if (new TextEncoder().encode(text).length > max)
+    return pasteFail(`The input is larger than ${max / 1024} KiB.`);
   const normalized = text.replace(/\r\n?/g, "\n");
   const trimmed = normalized.trim();
   if (trimmed === "")

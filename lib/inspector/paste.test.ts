@@ -198,3 +198,15 @@ describe("parsePasted: limits and plain input", () => {
     expect(!r.ok && r.errors[0]!.reason).toMatch(/More than 50/);
   });
 });
+
+describe("the /inspect page's copy of the input limit", () => {
+  it("equals MAX_INPUT_BYTES (the page keeps its own so the parser can load lazily)", async () => {
+    const { MAX_INPUT_BYTES } = await import("./parse");
+    const source = readFileSync(
+      path.join(__dirname, "..", "..", "components", "inspector", "inspector-tool.client.tsx"),
+      "utf8",
+    );
+    const m = /export const MAX_INPUT_BYTES = (\d+) \* (\d+);/.exec(source);
+    expect(m && Number(m[1]) * Number(m[2])).toBe(MAX_INPUT_BYTES);
+  });
+});
