@@ -177,12 +177,25 @@ class RemoteProbe {
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
   }
+  /** Resolves once the child has started probing. */
+  ready(): Promise<void> {
+    return new Promise((resolve) => {
+      const on = (m: { ready?: boolean }) => {
+        if (!m.ready) return;
+        this.child.off("message", on);
+        resolve();
+      };
+      this.child.on("message", on);
+    });
+  }
   set phase(name: string) {
     this.child.send({ phase: name });
   }
   stop(): Promise<ProbeResult> {
     return new Promise((resolve) => {
-      this.child.once("message", (m) => resolve(m as ProbeResult));
+      this.child.on("message", (m: ProbeResult | { ready: true }) => {
+        if ("byPhase" in m) resolve(m);
+      });
       this.child.send({ stop: true });
     });
   }
@@ -191,6 +204,7 @@ class RemoteProbe {
 function probeMain(port: number): void {
   const probe = new Probe(port);
   probe.start();
+  process.send?.({ ready: true });
   process.on("message", (m: { phase?: string; stop?: boolean }) => {
     if (m.phase !== undefined) probe.phase = m.phase;
     if (m.stop)
@@ -513,6 +527,7 @@ async function main(): Promise<void> {
   const rss: number[] = [];
   const sampler = setInterval(() => rss.push(rssMiB(pid)), 250);
   const probe = new RemoteProbe(port);
+  await probe.ready();
   const rssByPhase = new Map<string, number>();
   let current = "start";
   const sampler2 = setInterval(() => {
@@ -531,7 +546,7 @@ async function main(): Promise<void> {
   // ABUSE_PHASES=burst,slow runs only the phases whose names contain one of those words.
   const only = (process.env.ABUSE_PHASES ?? "").split(",").filter(Boolean);
   try {
-    await sleep(1_000);
+    await sleep(2_000);
     for (const [name, run] of phases) {
       if (only.length > 0 && !only.some((w) => name.includes(w))) continue;
       probe.phase = name;
