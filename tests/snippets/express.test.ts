@@ -2,6 +2,7 @@
 import type { Server } from "node:http";
 
 import express from "express";
+import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { renderSnippet } from "@/lib/snippets/render";
@@ -40,6 +41,21 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe("Express snippets", () => {
+  it("each is valid JavaScript as shown on the page (parsed as an ES module by TypeScript's parser)", () => {
+    for (const code of SNIPPET_CODES) {
+      const text = renderSnippet(snippetSpec(code), "express").text;
+      const out = ts.transpileModule(text, {
+        fileName: `s${code}.mjs`,
+        reportDiagnostics: true,
+        compilerOptions: { allowJs: true, module: ts.ModuleKind.ESNext },
+      });
+      expect(
+        out.diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")),
+        String(code),
+      ).toEqual([]);
+    }
+  }, 60_000);
+
   it.each(SNIPPET_CODES)("%i answers its scenario as HTTP requires", async (code) => {
     expect(await checkSnippet(port, code, "express")).toEqual([]);
   });

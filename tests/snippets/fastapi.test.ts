@@ -3,7 +3,7 @@
  * PyPI, pinned in requirements-test.txt and installed into .venv by scripts/setup.sh), answers its
  * scenario as HTTP requires over loopback.
  */
-import type { ChildProcess } from "node:child_process";
+import { execFile, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -80,6 +80,21 @@ afterAll(() => {
 });
 
 describe("FastAPI snippets", () => {
+  it("each imports on its own, as shown on the page (its imports, decorators and annotations resolve)", async () => {
+    const dir = fs.mkdtempSync(path.join(work, "shown-"));
+    const modules = SNIPPET_CODES.map((code) => {
+      fs.writeFileSync(path.join(dir, `shown_${code}.py`), renderSnippet(snippetSpec(code), "fastapi").text);
+      return `shown_${code}`;
+    });
+    const script = `import importlib, sys\nfor m in sys.argv[1:]:\n    importlib.import_module(m)\nprint("ok")\n`;
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(PYTHON, ["-c", script, ...modules], { cwd: dir, encoding: "utf8" }, (err, stdout, stderr) =>
+        err ? reject(new Error(stderr)) : resolve(stdout),
+      ),
+    );
+    expect(out.trim()).toBe("ok");
+  }, 60_000);
+
   it.each(SNIPPET_CODES)("%i answers its scenario as HTTP requires", async (code) => {
     expect(await checkSnippet(port, code, "fastapi")).toEqual([]);
   });
