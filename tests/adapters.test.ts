@@ -7,8 +7,8 @@ import type { AddressInfo } from "node:net";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { GET, HEAD, POST } from "@/app/api/status/[code]/route";
-import { SimulatorRuntime } from "@/lib/simulator/runtime";
+import { GET, HEAD, POST, PUT } from "@/app/api/status/[code]/route";
+import { processRuntime, SimulatorRuntime } from "@/lib/simulator/runtime";
 import { FastPath, simulatorSegment } from "@/server/fast-path";
 
 /** A real runtime that counts how often the simulator is asked: a reused answer does not ask it. */
@@ -40,13 +40,10 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-// Date is the clock; ETag hashes a body that echoes the client's own headers, which differ here.
+// Date is the clock; the ETag no longer depends on the echoed headers, so it must match too.
 const comparable = (headers: Headers) =>
   [...headers.entries()]
-    .filter(
-      ([n]) =>
-        !["date", "etag", "content-length", "connection", "keep-alive", "transfer-encoding"].includes(n),
-    )
+    .filter(([n]) => !["date", "content-length", "connection", "keep-alive", "transfer-encoding"].includes(n))
     .sort();
 
 const CASES: [string, RequestInit][] = [
@@ -64,13 +61,21 @@ const CASES: [string, RequestInit][] = [
   ["200:1,404:1?seed=9&draw=3", {}],
   ["201", { method: "POST", body: '{"echo":true}', headers: { "Content-Type": "application/json" } }],
   ["200", { method: "HEAD" }],
+  ["304", { headers: { "If-None-Match": "*" } }],
+  ["206", { headers: { Range: "bytes=0-99" } }],
+  ["206", { headers: { Range: "bytes=0-4,10-14" } }],
+  ["206", {}],
+  ["416", { headers: { Range: "bytes=0-9" } }],
+  ["200", { method: "PUT", headers: { "If-Match": '"stale"' } }],
+  ["200?header=Cache-Control:max-age%3D60", { headers: { Authorization: "Bearer secret" } }],
 ];
 
 describe.each(CASES)("%s", (target, init) => {
   it("gets the same answer from both adapters", async () => {
     const viaFast = await fetch(`${base}/api/status/${target}`, { ...init, redirect: "manual" });
     const code = decodeURIComponent(target.split("?")[0] ?? "");
-    const handler = init.method === "POST" ? POST : init.method === "HEAD" ? HEAD : GET;
+    const handler =
+      init.method === "POST" ? POST : init.method === "HEAD" ? HEAD : init.method === "PUT" ? PUT : GET;
     const viaNext = await handler(new Request(`http://127.0.0.1/api/status/${target}`, init), {
       params: Promise.resolve({ code }),
     });
@@ -129,5 +134,27 @@ describe("the fast path", () => {
     expect(head.body).toBe("");
     expect(Number(head.headers["content-length"])).toBe(Buffer.byteLength(get.body));
     expect(head.headers.etag).toBe(get.headers.etag);
+  });
+});
+
+describe("one runtime per process (issue 9 item 6)", () => {
+  it("the route handler and a default fast path walk one seed sequence and share one delay gate", async () => {
+    const shared = new FastPath();
+    expect(shared.runtime).toBe(processRuntime());
+    const seed = 1000 + Math.floor(Math.random() * 1e6);
+    const target = `200:1,404:1?seed=${seed}`;
+    const first = await GET(new Request(`http://127.0.0.1/api/status/${target}`), {
+      params: Promise.resolve({ code: "200:1,404:1" }),
+    });
+    expect((await first.json()).choice.draw).toBe(0);
+    // The fast path's next draw for the same seed is 1: the route handler's draw was counted.
+    const again = processRuntime().answer({
+      method: "GET",
+      url: `/api/status/${target}`,
+      code: "200:1,404:1",
+      headers: [],
+    });
+    const sim = again instanceof Promise ? await again : again;
+    expect(JSON.parse(sim.body ?? "{}").choice.draw).toBe(1);
   });
 });
