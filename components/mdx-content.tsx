@@ -14,13 +14,7 @@ import { CachingFacts } from "./status/caching-facts";
 import { HeaderRules } from "./status/header-rules";
 import { SpecLinks } from "./status/spec-links";
 import { TryIt } from "./status/try-it";
-
-export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
+import { slugify } from "@/lib/slug";
 
 function textOf(node: ReactNode): string {
   if (typeof node === "string" || typeof node === "number") return String(node);

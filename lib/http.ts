@@ -10,8 +10,17 @@ export interface ApiResult {
   body: string;
 }
 
+/** One or more tchar (RFC 9110 §5.6.2), as regular-expression source, to build patterns from. */
+export const TOKEN_SOURCE = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+
 /** A token (RFC 9110 §5.6.2): what a field name, method or auth scheme must be. */
-export const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+export const TOKEN = new RegExp(`^${TOKEN_SOURCE}$`);
+
+/** A comma-separated list of tokens, such as Access-Control-Request-Headers. */
+export const TOKEN_LIST = new RegExp(`^${TOKEN_SOURCE}(\\s*,\\s*${TOKEN_SOURCE})*$`);
+
+/** A media type without or with parameters, e.g. `text/html; charset=utf-8` (RFC 9110 §8.3.1). */
+export const MEDIA_TYPE = new RegExp(`^${TOKEN_SOURCE}/${TOKEN_SOURCE}\\s*(;.*)?$`);
 
 let cachedSecond = -1;
 let cachedDate = "";

@@ -6,6 +6,7 @@
  * bodies (and HAR entries). What a check needs to see stays: the auth scheme, cookie names and
  * Set-Cookie attributes, parameter names. Pure, no browser APIs.
  */
+import { TOKEN_SOURCE } from "./http";
 
 export const REDACTED = "[redacted]";
 
@@ -52,7 +53,9 @@ const JSON_SECRET =
 const HAR_HEADER = /("name"\s*:\s*"([A-Za-z0-9-]+)"\s*,\s*"value"\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
 
 /** One header line, optionally behind curl -v's `> ` / `< ` markers. */
-const HEADER_LINE = /^([<>] )?([!#$%&'*+.^_`|~0-9A-Za-z-]+)([ \t]*:[ \t]*)(.*)$/;
+const HEADER_LINE = new RegExp(`^([<>] )?(${TOKEN_SOURCE})([ \\t]*:[ \\t]*)(.*)$`);
+/** An auth scheme followed by its credentials. */
+const SCHEME_THEN_CREDENTIALS = new RegExp(`^(${TOKEN_SOURCE})(\\s+)\\S`);
 
 function isCredentialHeader(name: string): boolean {
   const n = name.toLowerCase();
@@ -67,7 +70,7 @@ export function redactHeaderValue(name: string, value: string): string {
   if (value.trim() === "") return value;
   if (n === "authorization" || n === "proxy-authorization") {
     // Keep the scheme (Basic, Bearer, Digest, …): checks and readers care which one it is.
-    const m = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)(\s+)\S/.exec(value);
+    const m = SCHEME_THEN_CREDENTIALS.exec(value);
     return m ? `${m[1]}${m[2]}${REDACTED}` : REDACTED;
   }
   if (n === "cookie")

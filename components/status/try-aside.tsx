@@ -1,4 +1,4 @@
-import { slugify } from "@/components/mdx-content";
+import { slugify } from "@/lib/slug";
 import { siteUrl } from "@/lib/site";
 
 import { simulatorPath } from "@/lib/routes";

@@ -7,7 +7,7 @@
  * Simulate-* headers), `validators.ts` and `ranges.ts` (the simulated resource's ETag, conditional
  * requests, byte ranges), `bodies.ts` (what the answer says) and `headers.ts` (what it carries).
  */
-import { headerLookup, type HeaderList } from "../http";
+import { headerLookup, TOKEN_LIST, type HeaderList } from "../http";
 import { PROBLEM_JSON, problem, type InvalidParam } from "../problem";
 import { forbidsContent, reasonPhrase } from "../registry";
 
@@ -85,8 +85,6 @@ function isPreflight(req: SimRequest): boolean {
   const names = new Set(req.headers.map(([n]) => n.toLowerCase()));
   return names.has("access-control-request-method") && names.has("origin");
 }
-
-const TOKEN_LIST = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s*,\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+)*$/;
 
 function preflight(req: SimRequest, code: string): SimResponse {
   const requested = req.headers.find(([n]) => n.toLowerCase() === "access-control-request-headers")?.[1];

@@ -6,6 +6,7 @@
  * the answer, so every language says, and does, the same thing for every code.
  */
 import { getStatus, headerRows, reasonPhrase, type StatusInfo } from "../registry";
+import { slugify } from "../slug";
 
 export type BodySpec =
   | { kind: "none" }
@@ -161,13 +162,6 @@ const DETAILS: Record<number, string> = {
   510: "The policy for this resource was not met: the request must declare the mandatory extension it uses.",
 };
 
-function slug(reason: string): string {
-  return reason
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
-
 /** The problem's title: the registered reason phrase, or a plain summary where there is none. */
 function problemTitle(info: StatusInfo | undefined, code: number): string {
   // 418's registered entry is "(Unused)"; "I'm a teapot" was HTCPCP's, never HTTP's.
@@ -182,7 +176,7 @@ function problem(code: number, headers: [string, string][] = []): Answer {
     kind: "problem",
     status: code,
     headers,
-    type: `https://example.com/problems/${slug(title)}`,
+    type: `https://example.com/problems/${slugify(title)}`,
     title,
     detail: DETAILS[code] ?? `${title}.`,
   };

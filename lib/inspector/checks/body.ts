@@ -1,4 +1,5 @@
 /** G. Body and framing. */
+import { MEDIA_TYPE } from "../../http";
 import { endsAtHeaders, forbidsContent, getStatus } from "../../registry";
 import type { CheckDef, FindingDraft } from "../types";
 
@@ -158,7 +159,7 @@ export const BODY_CHECKS: CheckDef[] = [
           cite: "RFC 9110 §8.3",
           subject: "Content-Type",
         };
-      if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+\s*(;.*)?$/.test(v.trim())) {
+      if (!MEDIA_TYPE.test(v.trim())) {
         return {
           severity: "warning",
           title: "Content-Type is malformed",

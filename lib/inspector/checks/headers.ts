@@ -1,4 +1,5 @@
 /** B. Required and code-specific headers. */
+import { TOKEN_SOURCE } from "../../http";
 import { codesWithRow, followedRedirect, getStatus, headerRule, headerRows } from "../../registry";
 import type { CheckDef, Context, FindingDraft } from "../types";
 
@@ -8,6 +9,11 @@ import { isDelaySeconds, listValues, parseHttpDate, splitList } from "./util";
 function mustRule(status: number, header: string) {
   return headerRule(status, header, ["MUST"]);
 }
+
+/** Content-Range: a range unit, a space, and the rest (RFC 9110 §14.4). */
+const RANGE_UNIT_AND_REST = new RegExp(`^(${TOKEN_SOURCE}) (.+)$`);
+/** A challenge starts with its auth scheme, a token (RFC 9110 §11.3). */
+const AUTH_SCHEME_FIRST = new RegExp(`^${TOKEN_SOURCE}(\\s|$)`);
 
 /** Fields whose requirements have checks of their own, so hdr.required leaves them alone. */
 const JUDGED_ELSEWHERE = new Set([
@@ -82,7 +88,7 @@ const OBSOLETE: Record<string, [explanation: string, cite: string]> = {
 };
 
 function contentRangeProblem(value: string): string | null {
-  const m = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+) (.+)$/.exec(value.trim());
+  const m = RANGE_UNIT_AND_REST.exec(value.trim());
   if (!m) return "it has no range unit";
   if (m[1] !== "bytes") return null; // other units are legal; we only know how to check bytes
   const rest = m[2] ?? "";
@@ -113,7 +119,7 @@ function authChallenge(ctx: Context, field: string): FindingDraft | null {
       subject: field,
     };
   }
-  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s|$)/.test(values[0]?.trim() ?? "")) {
+  if (!AUTH_SCHEME_FIRST.test(values[0]?.trim() ?? "")) {
     return {
       severity: "error",
       title: `${field} does not start with an auth scheme`,
