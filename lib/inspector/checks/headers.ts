@@ -1,6 +1,7 @@
 /** B. Required and code-specific headers. */
 import { TOKEN_SOURCE } from "../../http";
 import { codesWithRow, followedRedirect, getStatus, headerRule, headerRows } from "../../registry";
+import { parseContentRange } from "../fields/content-range";
 import type { CheckDef, Context, FindingDraft } from "../types";
 
 import { isDelaySeconds, listValues, parseHttpDate, splitList } from "./util";
@@ -10,8 +11,6 @@ function mustRule(status: number, header: string) {
   return headerRule(status, header, ["MUST"]);
 }
 
-/** Content-Range: a range unit, a space, and the rest (RFC 9110 §14.4). */
-const RANGE_UNIT_AND_REST = new RegExp(`^(${TOKEN_SOURCE}) (.+)$`);
 /** A challenge starts with its auth scheme, a token (RFC 9110 §11.3). */
 const AUTH_SCHEME_FIRST = new RegExp(`^${TOKEN_SOURCE}(\\s|$)`);
 
@@ -88,18 +87,14 @@ const OBSOLETE: Record<string, [explanation: string, cite: string]> = {
 };
 
 function contentRangeProblem(value: string): string | null {
-  const m = RANGE_UNIT_AND_REST.exec(value.trim());
-  if (!m) return "it has no range unit";
-  if (m[1] !== "bytes") return null; // other units are legal; we only know how to check bytes
-  const rest = m[2] ?? "";
-  const unsatisfied = /^\*\/(\d+)$/.exec(rest);
-  if (unsatisfied) return null;
-  const range = /^(\d+)-(\d+)\/(\d+|\*)$/.exec(rest);
-  if (!range) return `"${rest}" is neither first-last/length nor */length`;
-  const first = Number(range[1]);
-  const last = Number(range[2]);
-  if (last < first) return "the last byte comes before the first";
-  if (range[3] !== "*" && Number(range[3]) <= last)
+  const cr = parseContentRange(value);
+  if (cr.kind === "invalid")
+    return cr.reason === "no-unit"
+      ? "it has no range unit"
+      : `"${cr.rest}" is neither first-last/length nor */length`;
+  if (cr.kind !== "range") return null; // */length, or another unit: we only know how to check byte ranges
+  if (cr.last < cr.first) return "the last byte comes before the first";
+  if (cr.length !== null && cr.length <= cr.last)
     return "the complete length is not greater than the last byte position";
   return null;
 }

@@ -3,5 +3,6 @@
 /** The media type of a Content-Type value, lower-cased, without parameters. */
 export function mediaType(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  return value.split(";")[0]?.trim().toLowerCase();
+  const semicolon = value.indexOf(";");
+  return (semicolon < 0 ? value : value.slice(0, semicolon)).trim().toLowerCase();
 }
