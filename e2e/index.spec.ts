@@ -97,12 +97,19 @@ test.describe("index", () => {
     await expect(page.locator("html")).toHaveClass(/dark/);
   });
 
-  test("an unknown code suggests the nearest ones", async ({ page }) => {
+  test("an unassigned code gets its own page: the class's x00, the simulator, the neighbours", async ({
+    page,
+  }) => {
     const res = await page.goto("/432");
-    expect(res?.status()).toBe(404);
-    const suggestions = page.getByRole("list", { name: "Suggested codes" });
-    await expect(suggestions.getByRole("link").first()).toHaveText("431 Request Header Fields Too Large");
-    await expect(page.getByRole("link", { name: "all 4xx codes" })).toHaveAttribute("href", "/#class-4xx");
+    expect(res?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("432, an unassigned code");
+    await expect(page.getByTestId("unassigned-code")).toContainText(
+      "handles 432 exactly like 400 Bad Request",
+    );
+    await expect(page.getByTestId("unassigned-code")).toContainText("/api/status/432");
+    const nearby = page.getByRole("list", { name: "Nearby codes" });
+    await expect(nearby.getByRole("link").first()).toHaveAttribute("href", "/431");
+    expect(await page.locator('meta[name="robots"]').getAttribute("content")).toMatch(/noindex/);
   });
 });
 

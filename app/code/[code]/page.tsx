@@ -10,12 +10,16 @@ import { CodeChip, LifecycleBadge } from "@/components/status-badge";
 import { StatusMdx } from "@/components/mdx-content";
 import { ReviewFacts } from "@/components/status/review-facts";
 import { TryAside } from "@/components/status/try-aside";
+import { UnassignedCodePage } from "@/components/status/unassigned-code";
 import { comparisonsFor, listContentCodes, readStatusPage, sectionHeadings } from "@/lib/content";
+import { isUnassigned } from "@/lib/content/unassigned";
 import { getStatus } from "@/lib/registry";
 import { lifecycleBadge } from "@/lib/registry/sentences";
 import { codePath, comparePath } from "@/lib/routes";
 
-export const dynamicParams = false;
+// Documented codes are prerendered; any other code in 100-599 (e.g. /432) renders its
+// unassigned-code page on first request; everything else is the site's 404.
+export const dynamicParams = true;
 
 type Props = PageProps<"/code/[code]">;
 
@@ -32,8 +36,21 @@ function load(code: string) {
   return status && page ? { status, page } : undefined;
 }
 
+/** A three-digit code nothing assigns, which gets the unassigned-code page. */
+function unassigned(code: string): number | undefined {
+  return /^\d{3}$/.test(code) && isUnassigned(Number(code)) ? Number(code) : undefined;
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = load((await params).code);
+  const { code } = await params;
+  const free = unassigned(code);
+  if (free !== undefined)
+    return {
+      title: `${free}, an unassigned status code`,
+      description: `${free} is not assigned by IANA; clients treat it as ${Math.floor(free / 100) * 100}. What that means, and how to test it.`,
+      robots: { index: false },
+    };
+  const found = load(code);
   if (!found) return {};
   const { status, page } = found;
   const title = `${status.code} ${status.reason}`;
@@ -53,7 +70,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function StatusPage({ params }: Props) {
-  const found = load((await params).code);
+  const { code } = await params;
+  const free = unassigned(code);
+  if (free !== undefined) return <UnassignedCodePage code={free} />;
+  const found = load(code);
   if (!found) notFound();
   const { status, page } = found;
   const comparisons = comparisonsFor(status.code);
