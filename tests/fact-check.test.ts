@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 
 import { readStatusPage } from "@/lib/content";
 import { inspect } from "@/lib/inspector";
+import { getStatus } from "@/lib/registry";
 import { simulate } from "@/lib/simulator";
 import { exampleRequest } from "@/lib/simulator/examples";
 
@@ -158,5 +159,12 @@ describe("Inspector verdicts on the pages", () => {
     const card = pageFindings(417).find((f) => f.id === "cache.summary");
     expect(card?.explanation).toMatch(/not to PUT/);
     expect(card?.explanation).toMatch(/only on a 2xx or 3xx/);
+  });
+});
+
+describe("/compare/400-vs-422", () => {
+  it("the Retry row agrees with the prose: neither is retried unchanged", () => {
+    for (const code of [400, 422])
+      expect(getStatus(code)?.retry, String(code)).toMatch(/^Not without changing/);
   });
 });
