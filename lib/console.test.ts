@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 
 import { curlCommand, fetchCommand, hiddenNotes, parseHeaderLines, prettyBody } from "./console";
+import { followedRedirect } from "./registry";
+
+const facts = (code: number) => ({ followsRedirect: followedRedirect(code) });
 
 describe("parseHeaderLines", () => {
   it("reads Name: value lines and skips blanks", () => {
@@ -54,10 +57,10 @@ describe("prettyBody", () => {
 
 describe("hiddenNotes", () => {
   it("explains what the browser hides", () => {
-    expect(hiddenNotes(301, "GET", 0).map((n) => n.kind)).toEqual(["redirect"]);
-    expect(hiddenNotes(103, "GET", 200).map((n) => n.kind)).toEqual(["interim"]);
-    expect(hiddenNotes(304, "GET", 304).map((n) => n.kind)).toEqual(["not-modified"]);
-    expect(hiddenNotes(407, "HEAD", null).map((n) => n.kind)).toEqual(["proxy-auth", "head"]);
-    expect(hiddenNotes(200, "GET", 200)).toEqual([]);
+    expect(hiddenNotes(301, "GET", 0, facts(301)).map((n) => n.kind)).toEqual(["redirect"]);
+    expect(hiddenNotes(103, "GET", 200, facts(103)).map((n) => n.kind)).toEqual(["interim"]);
+    expect(hiddenNotes(304, "GET", 304, facts(304)).map((n) => n.kind)).toEqual(["not-modified"]);
+    expect(hiddenNotes(407, "HEAD", null, facts(407)).map((n) => n.kind)).toEqual(["proxy-auth", "head"]);
+    expect(hiddenNotes(200, "GET", 200, facts(200))).toEqual([]);
   });
 });

@@ -3,7 +3,6 @@
  * curl and fetch commands, and explaining what the browser hides. No React, no DOM.
  */
 import { TOKEN, type HeaderList } from "./http";
-import { followedRedirect } from "./registry";
 
 export const CONSOLE_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 export type ConsoleMethod = (typeof CONSOLE_METHODS)[number];
@@ -101,8 +100,22 @@ export interface HiddenNote {
   text: string;
 }
 
+/**
+ * The registry facts the console needs, computed on the server and passed down, so the browser never
+ * loads the registry (its prose and zod) just to know these.
+ */
+export interface ConsoleFacts {
+  /** Browsers follow this code by themselves (lib/registry followedRedirect). */
+  followsRedirect: boolean;
+}
+
 /** What the browser hid or changed about this exchange, in plain words. */
-export function hiddenNotes(code: number, method: string, sentStatus: number | null): HiddenNote[] {
+export function hiddenNotes(
+  code: number,
+  method: string,
+  sentStatus: number | null,
+  facts: ConsoleFacts,
+): HiddenNote[] {
   const notes: HiddenNote[] = [];
   if (code >= 100 && code < 200) {
     notes.push({
@@ -110,7 +123,7 @@ export function hiddenNotes(code: number, method: string, sentStatus: number | n
       text: `fetch() never shows interim 1xx responses: a page only sees the final response. The simulator cannot end with a ${code}, so it answers 200 and says so in its body.`,
     });
   }
-  if (followedRedirect(code)) {
+  if (facts.followsRedirect) {
     notes.push({
       kind: "redirect",
       text: `A browser follows a ${code} by itself, so a script normally sees only the final response. The console asks for redirect: "manual", which hides the ${code} (status 0, no headers): the server's own account of the ${code} it sent is shown below.`,

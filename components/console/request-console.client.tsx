@@ -12,9 +12,9 @@ import {
   hiddenNotes,
   parseHeaderLines,
   prettyBody,
+  type ConsoleFacts,
   type HiddenNote,
 } from "@/lib/console";
-import { inspect } from "@/lib/inspector";
 import type { Finding, HeaderList } from "@/lib/inspector/types";
 import { describePath, simulatorPath } from "@/lib/routes";
 
@@ -72,7 +72,7 @@ function HeadersTable({ headers, caption }: { headers: HeaderList; caption: stri
 }
 
 /** Sends real requests to the simulator for one code and shows, then inspects, what came back. */
-export function RequestConsole({ code }: { code: number }) {
+export function RequestConsole({ code, facts }: { code: number; facts: ConsoleFacts }) {
   const id = useId();
   const [method, setMethod] = useState<string>("GET");
   const [headersText, setHeadersText] = useState(
@@ -142,6 +142,8 @@ export function RequestConsole({ code }: { code: number }) {
     const needServer = networkError !== null || seen?.opaque === true || code < 200;
     const server = needServer ? await describeOnServer() : null;
     const request = { method, headers: reqHeaders };
+    // The Inspector (checks, registry, zod) loads on the first Send, not with the page.
+    const { inspect } = await import("@/lib/inspector");
     let findings: Finding[] = [];
     let findingsOf: Outcome["findingsOf"] = "browser";
     if (server && (networkError !== null || seen?.opaque)) {
@@ -162,7 +164,7 @@ export function RequestConsole({ code }: { code: number }) {
       server,
       findings,
       findingsOf,
-      notes: hiddenNotes(code, method, seen?.status ?? null),
+      notes: hiddenNotes(code, method, seen?.status ?? null, facts),
       ignored: parsed.ignored,
     });
     setBusy(false);

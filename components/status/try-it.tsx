@@ -1,5 +1,5 @@
 import { tryItNote } from "@/lib/content/try-it";
-import type { StatusInfo } from "@/lib/registry";
+import { followedRedirect, type StatusInfo } from "@/lib/registry";
 
 import { RequestConsole } from "@/components/console/request-console.client";
 import { InspectorPanel } from "@/components/inspector/inspector-panel";
@@ -12,7 +12,7 @@ export function TryIt({ status }: { status: StatusInfo }) {
     <div className="my-4 space-y-3" data-testid="try-it">
       <p>{note}</p>
       <h3 className="mt-6 text-lg font-semibold">Send a request from this page</h3>
-      <RequestConsole code={code} />
+      <RequestConsole code={code} facts={{ followsRedirect: followedRedirect(code) }} />
       <h3 className="mt-6 text-lg font-semibold">Inspector</h3>
       <InspectorPanel code={code} />
     </div>
