@@ -2,6 +2,7 @@
  * README's Layout section must match the folders (issue 15: "the house reads top-down"): every
  * top-level folder and every entry of lib/ is named in its table, and everything the table names exists.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -17,16 +18,28 @@ const named = table
   .filter((l) => l.startsWith("| `"))
   .flatMap((l) => [...(l.split("|")[1] ?? "").matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? ""));
 
-const IGNORED = new Set(["node_modules"]);
+// What git tracks, so that build output, test results and .venv (all git-ignored) never count.
+const tracked = execFileSync("git", ["ls-files"], { cwd: ROOT, encoding: "utf8" })
+  .split("\n")
+  .filter(Boolean);
+/** The folders and files git tracks directly below `dir` ("" for the top), folders with a slash. */
+function trackedEntries(dir: string): string[] {
+  const prefix = dir === "" ? "" : `${dir}/`;
+  const out = new Set<string>();
+  for (const f of tracked) {
+    if (!f.startsWith(prefix)) continue;
+    const rest = f.slice(prefix.length);
+    const slash = rest.indexOf("/");
+    out.add(slash === -1 ? rest : `${rest.slice(0, slash)}/`);
+  }
+  return [...out];
+}
 
 describe("README's layout section", () => {
   it("has a table", () => expect(named.length).toBeGreaterThan(10));
 
   it("names every top-level folder", () => {
-    const dirs = fs
-      .readdirSync(ROOT, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && !e.name.startsWith(".") && !IGNORED.has(e.name))
-      .map((e) => `${e.name}/`);
+    const dirs = trackedEntries("").filter((e) => e.endsWith("/") && !e.startsWith("."));
     for (const d of dirs)
       expect(
         named.some((n) => n.startsWith(d)),
@@ -35,10 +48,9 @@ describe("README's layout section", () => {
   });
 
   it("names every folder and module of lib/", () => {
-    const entries = fs
-      .readdirSync(path.join(ROOT, "lib"), { withFileTypes: true })
-      .filter((e) => e.isDirectory() || (/\.ts$/.test(e.name) && !/\.test\.ts$/.test(e.name)))
-      .map((e) => `lib/${e.name}${e.isDirectory() ? "/" : ""}`);
+    const entries = trackedEntries("lib")
+      .filter((e) => e.endsWith("/") || (/\.ts$/.test(e) && !/\.test\.ts$/.test(e)))
+      .map((e) => `lib/${e}`);
     for (const e of entries) expect(named, e).toContain(e);
   });
 
