@@ -75,3 +75,15 @@ test.describe("simulator docs: origin", () => {
     }
   });
 });
+
+// Issue 14 item 6 (part): the parameter table no longer squeezes its main column to three characters.
+test("simulator docs: on a phone the parameter table scrolls, with a visible hint", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/docs/simulator");
+  await expect(page.getByTestId("scroll-hint")).toBeVisible();
+  const cell = page.getByRole("row", { name: /^code/ }).getByRole("cell").last();
+  const box = await cell.boundingBox();
+  expect(box!.width).toBeGreaterThan(200);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  expect(overflow).toBe(false);
+});

@@ -81,8 +81,11 @@ export default async function SimulatorDocs() {
       </p>
 
       <h2 className="mt-10 text-2xl font-semibold">Parameters</h2>
-      <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
-        <table className="w-full text-left text-sm">
+      <p className="mt-3 text-xs text-slate-600 sm:hidden dark:text-slate-400" data-testid="scroll-hint">
+        The table is wider than the screen: scroll it sideways →
+      </p>
+      <div className="mt-1 overflow-x-auto rounded-lg border border-slate-200 sm:mt-3 dark:border-slate-700">
+        <table className="w-full min-w-[44rem] text-left text-sm">
           <caption className="sr-only">Parameters of /api/status/{"{code}"}</caption>
           <thead className="bg-slate-50 text-xs uppercase dark:bg-slate-900">
             <tr>
