@@ -3,13 +3,14 @@
  * the same requests the same way: same status, same headers (bar Date), same body.
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { GET, HEAD, POST, PUT } from "@/app/api/status/[code]/route";
 import { processRuntime, SimulatorRuntime } from "@/lib/simulator/runtime";
-import { FastPath, simulatorSegment } from "@/server/fast-path";
+import { FastPath } from "@/server/fast-path";
+
+import { type FastPathServer, startFastPath } from "./helpers/fast-path-server";
 
 /** A real runtime that counts how often the simulator is asked: a reused answer does not ask it. */
 class CountingRuntime extends SimulatorRuntime {
@@ -21,24 +22,15 @@ class CountingRuntime extends SimulatorRuntime {
 }
 
 const runtime = new CountingRuntime();
-let server: http.Server;
+let server: FastPathServer;
 let base = "";
 
 beforeAll(async () => {
-  const fast = new FastPath(runtime);
-  server = http.createServer((req, res) => {
-    const segment = simulatorSegment(req.url);
-    if (segment === undefined) {
-      res.writeHead(404).end();
-      return;
-    }
-    void Promise.resolve(fast.handle(req, res, segment));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startFastPath(new FastPath(runtime));
+  base = server.base;
 });
 
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => server.close());
 
 // Date is the clock; the ETag no longer depends on the echoed headers, so it must match too.
 const comparable = (headers: Headers) =>

@@ -4,37 +4,27 @@
  */
 import { execFile } from "node:child_process";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { GET } from "@/app/api/status/[code]/route";
-import { FastPath, simulatorSegment } from "@/server/fast-path";
+import { FastPath } from "@/server/fast-path";
+
+import { type FastPathServer, startFastPath } from "./helpers/fast-path-server";
 
 const run = promisify(execFile);
 
-let server: http.Server;
+let server: FastPathServer;
 let base = "";
 const fast = new FastPath();
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    const segment = simulatorSegment(req.url);
-    if (segment === undefined) {
-      res.writeHead(404).end();
-      return;
-    }
-    void Promise.resolve(fast.handle(req, res, segment));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startFastPath(fast);
+  base = server.base;
 });
 
-afterAll(() => {
-  server.closeAllConnections();
-  return new Promise<void>((r) => server.close(() => r()));
-});
+afterAll(() => server.close());
 
 /** curl's exit code and output; curl exits non-zero for the faults, which is the point. */
 async function curl(args: string[]): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {

@@ -7,37 +7,28 @@
  */
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { CLIENT_CODES, clientKind, clientSnippets } from "@/lib/snippets/client";
-import { FastPath, simulatorSegment } from "@/server/fast-path";
+import { FastPath } from "@/server/fast-path";
+
+import { type FastPathServer, startFastPath } from "../helpers/fast-path-server";
 
 const PYTHON = process.env.SNIPPET_PYTHON ?? path.resolve(".venv/bin/python");
-let server: http.Server;
+let server: FastPathServer;
 let base = "";
 let unique = 0;
 const scenario = (tag: string) => `client-${tag}-${process.pid}-${++unique}`;
 
 beforeAll(async () => {
-  const fast = new FastPath();
-  server = http.createServer((req, res) => {
-    const segment = simulatorSegment(req.url);
-    if (segment === undefined) {
-      res.writeHead(404).end();
-      return;
-    }
-    void Promise.resolve(fast.handle(req, res, segment));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startFastPath(new FastPath());
+  base = server.base;
 });
 
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => server.close());
 
 /** The method the final request of a followed redirect uses, per client, after a POST. */
 function methodAfter(code: number): string {
