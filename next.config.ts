@@ -1,20 +1,11 @@
 import type { NextConfig } from "next";
 
+import { fallbackPolicy } from "./lib/csp";
+
 // The production server (server/main.ts) replaces this policy on every page with one that lists the
 // SHA-256 of each inline script the page has (server/csp.ts), so no other inline script runs there.
 // This fallback, with 'unsafe-inline', is only what `next dev` and a bare `next start` send.
-const csp = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+const csp = fallbackPolicy();
 
 const securityHeaders = [
   { key: "Content-Security-Policy", value: csp },

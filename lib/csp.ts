@@ -41,3 +41,11 @@ export function pagePolicy(sha256Base64: readonly string[]): string {
   const hashes = [...new Set(sha256Base64)].map((h) => `'sha256-${h}'`);
   return [BASE[0], ["script-src 'self'", ...hashes].join(" "), ...BASE.slice(1)].join("; ");
 }
+
+/**
+ * The policy `next dev` and a bare `next start` send (next.config.ts): the same directives, with inline
+ * scripts allowed, since only the production server knows each page's hashes.
+ */
+export function fallbackPolicy(): string {
+  return [BASE[0], "script-src 'self' 'unsafe-inline'", ...BASE.slice(1)].join("; ");
+}
