@@ -4,7 +4,8 @@
  *
  * Work is measured in ways that hold on a loaded 2-core machine: the size and number of findings
  * (deterministic), and the ratio of CPU time per call for 4n bytes against n bytes of the same shape
- * (linear work gives about 4, quadratic about 16; the bound is 10, each time the best of three rounds).
+ * (linear work gives about 4, quadratic about 16; the bound is 10, on the best of up to five measurements,
+ * each the best of three rounds).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -179,10 +180,18 @@ describe("the inspector is linear in its input", () => {
     // Grouped: more of the same input gives no more findings (a few may appear or vanish at the edges).
     expect(largeResult.findings.length, label).toBeLessThanOrEqual(smallResult.findings.length + 3);
     expect(JSON.stringify(largeResult.findings).length, label).toBeLessThan(2 * LARGE + 64 * 1024);
-    const tSmall = cpuMsPerCall(() => inspect(small));
-    const tLarge = cpuMsPerCall(() => inspect(large));
-    // Linear work gives about 4 here, quadratic about 16.
-    expect(tLarge / tSmall, `${label}: ${tSmall.toFixed(2)} ms → ${tLarge.toFixed(2)} ms`).toBeLessThan(10);
+    // Linear work gives about 4 here, quadratic about 16. A busy machine (the rest of the suite runs
+    // beside this file) can make one measurement look superlinear, but only the input's shape makes
+    // every one of them so: the pair is measured up to five times and the best ratio is kept.
+    let best = { ratio: Infinity, tSmall: 0, tLarge: 0 };
+    for (let attempt = 0; attempt < 5 && best.ratio >= 10; attempt++) {
+      const tSmall = cpuMsPerCall(() => inspect(small));
+      const tLarge = cpuMsPerCall(() => inspect(large));
+      if (tLarge / tSmall < best.ratio) best = { ratio: tLarge / tSmall, tSmall, tLarge };
+    }
+    expect(best.ratio, `${label}: ${best.tSmall.toFixed(2)} ms → ${best.tLarge.toFixed(2)} ms`).toBeLessThan(
+      10,
+    );
   }
 
   it.each(RESPONSE_FIELDS)(
