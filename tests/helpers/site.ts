@@ -36,10 +36,31 @@ export class SiteProcess {
     const site = new SiteProcess(proc, port);
     if (wait)
       await Promise.race([
-        waitForPort(port, 30_000),
+        waitForPort(port, 30_000).then(() => site.printed("> statuscodes listening", 30_000)),
         site.exit.then(() => Promise.reject(new Error(site.stderr))),
       ]);
     return site;
+  }
+
+  /**
+   * Resolves once stdout holds `text`. The server prints its configuration and "listening" lines
+   * after the port opens, so a test that reads stdout as soon as the port answers can miss them.
+   */
+  printed(text: string, timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.stdout.includes(text)) return resolve();
+      const timer = setTimeout(() => {
+        this.proc.stdout?.off("data", onData);
+        reject(new Error(`no "${text}" on stdout within ${timeoutMs} ms: ${this.stdout}`));
+      }, timeoutMs);
+      const onData = () => {
+        if (!this.stdout.includes(text)) return;
+        clearTimeout(timer);
+        this.proc.stdout?.off("data", onData);
+        resolve();
+      };
+      this.proc.stdout?.on("data", onData);
+    });
   }
 
   async stop(): Promise<void> {
