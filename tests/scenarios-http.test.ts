@@ -91,7 +91,7 @@ describe("the fast path", () => {
     const started = Date.now();
     const body = await new Promise<string>((resolve, reject) => {
       http
-        .get(`${base}/api/status/200?fault=slow-body&delay=600`, (res) => {
+        .get(`${base}/api/status/200?fault=slow-body&delay=1500`, (res) => {
           let text = "";
           res.setEncoding("utf8");
           res.on("data", (chunk: string) => {
@@ -103,8 +103,10 @@ describe("the fast path", () => {
         .on("error", reject);
     });
     expect(JSON.parse(body)).toMatchObject({ status: 200 });
+    // Fifteen pieces a tenth of a second apart: even a busy machine that merges a few still shows
+    // several arrivals, and the last cannot come before the delay.
     expect(arrivals.length).toBeGreaterThan(3);
-    expect(arrivals[arrivals.length - 1]).toBeGreaterThanOrEqual(500);
+    expect(arrivals[arrivals.length - 1]).toBeGreaterThanOrEqual(1400);
     expect(fast.runtime.gate.inUse).toBe(0);
   });
 
