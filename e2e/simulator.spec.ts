@@ -9,7 +9,7 @@ test.describe("simulator over HTTP", () => {
     expect(res.statusText()).toBe("Unauthorized");
     const h = res.headers();
     expect(h["www-authenticate"]).toBe('Bearer realm="statuscodes simulator"');
-    expect(h["content-type"]).toBe("application/json");
+    expect(h["content-type"]).toBe("application/problem+json");
     expect(h["cache-control"]).toBe("no-store");
     expect(h["simulated-status"]).toBe("401");
     expect(h["access-control-allow-origin"]).toBe("*");

@@ -134,14 +134,21 @@ function textBody(c: BodyCtx, status: number): string {
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * The RFC 9457 problem body every 4xx and 5xx gets unless plain JSON or text was asked for: the
+ * standard members, then the diagnostic as extension members (RFC 9457 §3.2), so an error from the
+ * simulator looks like one from a careful API and still shows what was received.
+ */
 function problemBody(c: BodyCtx, status: number): string {
+  // `reason` stays (it repeats `title`): clients written against the plain diagnostic still read it.
+  const diagnostic = diagnosticValue(c, status);
   const p: Record<string, unknown> = {
     type: "about:blank",
     title: reasonPhrase(status),
     status,
     detail: c.note ?? `A simulated ${status} ${reasonPhrase(status)}, sent because it was asked for.`,
     instance: c.url.pathname,
-    simulated: true,
+    ...diagnostic,
   };
   return safeJson(p);
 }
@@ -154,7 +161,10 @@ export interface Rendered {
 /** The body for a status in the chosen format, with its media type. */
 export function renderBody(c: BodyCtx, status: number, format: BodyFormat): Rendered {
   if (format === "text") return { body: textBody(c, status), type: "text/plain; charset=utf-8" };
-  if (format === "problem" && status >= 400) return { body: problemBody(c, status), type: PROBLEM_JSON };
+  // Errors are problem details unless `format=json` asked for plain JSON (a client that accepts
+  // application/json reads application/problem+json too: it is JSON, RFC 6839 §3.1).
+  const plain = format === "json" && c.options.format === "json";
+  if (status >= 400 && !plain) return { body: problemBody(c, status), type: PROBLEM_JSON };
   return { body: safeJson(diagnosticValue(c, status)), type: "application/json" };
 }
 

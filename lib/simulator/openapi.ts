@@ -113,7 +113,8 @@ export function openApiDocument(serverUrl = "/"): Json {
       },
       content: {
         "application/json": { schema: diagnosticSchema },
-        "application/problem+json": { schema: problemSchema },
+        // A simulated 4xx/5xx: problem details whose extension members are the diagnostic's.
+        "application/problem+json": { schema: { allOf: [problemSchema, diagnosticSchema] } },
         "text/plain": { schema: { type: "string" } },
       },
     },

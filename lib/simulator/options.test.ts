@@ -228,6 +228,33 @@ describe("body format", () => {
     expect(json(res)).toMatchObject({ type: "about:blank", title: "Not Found", status: 404 });
     expect(header(res, "Vary")).toBe("Accept, Simulate-Delay, Simulate-Retry-After");
   });
+  it("answers errors as problem+json by default, the diagnostic in its extension members (RFC 9457 §3.2)", () => {
+    for (const accept of [undefined, "*/*", "application/json"]) {
+      const res = simulate(req("404", "?x=1", { headers: accept ? [["Accept", accept]] : [] }));
+      expect(header(res, "Content-Type")).toBe("application/problem+json");
+      expect(json(res)).toMatchObject({
+        type: "about:blank",
+        title: "Not Found",
+        status: 404,
+        instance: "/api/status/404",
+        simulated: true,
+        registered: true,
+        docs: "/404",
+        request: { method: "GET", path: "/api/status/404", query: { x: "1" } },
+      });
+      expect(typeof json(res).detail).toBe("string");
+    }
+    for (const code of ["500", "503", "429", "418"])
+      expect(header(simulate(req(code)), "Content-Type")).toBe("application/problem+json");
+  });
+  it("keeps plain JSON for 1xx-3xx, and for errors when format=json asks for it", () => {
+    expect(header(simulate(req("200")), "Content-Type")).toBe("application/json");
+    expect(header(simulate(req("302")), "Content-Type")).toBe("application/json");
+    const plain = simulate(req("404", "?format=json"));
+    expect(header(plain, "Content-Type")).toBe("application/json");
+    expect(json(plain)).toMatchObject({ status: 404, reason: "Not Found", docs: "/404" });
+    expect(json(plain).type).toBeUndefined();
+  });
   it("answers text/plain when asked, and format= overrides Accept", () => {
     const res = simulate(req("503", "?format=text", { headers: [["Accept", "application/json"]] }));
     expect(header(res, "Content-Type")).toBe("text/plain; charset=utf-8");

@@ -211,7 +211,7 @@ export const OPTION_DOCS: { name: string; header?: string; schema: string; descr
     name: "format",
     schema: "json | problem | text",
     description:
-      "The body format; by default it follows Accept (application/json, application/problem+json, text/plain).",
+      "The body format; by default it follows Accept (application/json, application/problem+json, text/plain). A 4xx or 5xx answers problem+json unless format=json or text is asked for.",
   },
 ];
 

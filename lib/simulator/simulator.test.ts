@@ -130,10 +130,15 @@ describe("simulate: diagnostic body", () => {
         ],
       }),
     );
-    expect(header(res, "Content-Type")).toBe("application/json");
+    // An error: RFC 9457 problem details, the diagnostic in extension members.
+    expect(header(res, "Content-Type")).toBe("application/problem+json");
     expect(json(res)).toEqual({
-      simulated: true,
+      type: "about:blank",
+      title: "Unused",
       status: 418,
+      detail: "A simulated 418 Unused, sent because it was asked for.",
+      instance: "/api/status/418",
+      simulated: true,
       reason: "Unused",
       registered: true,
       docs: "/418",

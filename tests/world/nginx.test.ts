@@ -180,7 +180,8 @@ describe.each(["1.0 cache", "1.1 cache"] as const)("answers made cacheable, thro
     const target = `/api/status/404?${cacheable}&u=${unique()}`;
     const json = await request(port, target, { headers: { Accept: "application/json" } });
     const text = await request(port, target, { headers: { Accept: "text/plain" } });
-    expect(json.headers["content-type"]).toBe("application/json");
+    // An error answers problem+json to a JSON client (it is JSON too), text/plain to a text one.
+    expect(json.headers["content-type"]).toBe("application/problem+json");
     expect(text.headers["content-type"]).toBe("text/plain; charset=utf-8");
   });
 

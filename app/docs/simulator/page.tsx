@@ -35,10 +35,7 @@ function examples(origin: string) {
       `curl -i '${origin}/api/status/429?header=RateLimit-Limit:100&header=RateLimit-Remaining:0'`,
     ],
     ["A redirect to a path of your choice", `curl -i '${origin}/api/status/308?location=/v2/orders'`],
-    [
-      "Problem details instead of the diagnostic body",
-      `curl -i -H 'Accept: application/problem+json' ${origin}/api/status/422`,
-    ],
+    ["Plain JSON instead of problem details for an error", `curl -i '${origin}/api/status/422?format=json'`],
     ["A real 103 Early Hints before the 200", `curl -i ${origin}/api/status/103`],
     [
       "503, 503, then 200: a retry test (one scenario name per test run)",

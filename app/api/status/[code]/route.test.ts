@@ -13,7 +13,7 @@ describe("/api/status/[code] route handler", () => {
     expect(res.status).toBe(401);
     expect(res.statusText).toBe("Unauthorized");
     expect(res.headers.get("www-authenticate")).toMatch(/^Bearer /);
-    expect(res.headers.get("content-type")).toBe("application/json");
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(await res.json()).toMatchObject({
       status: 401,
       request: { method: "GET", path: "/api/status/401" },
