@@ -66,11 +66,33 @@ const headerRuleSchema = z
 
 export type HeaderRule = z.infer<typeof headerRuleSchema>;
 
+/**
+ * The method a client uses to follow a redirect, from the code's defining section: `kept` (307 and
+ * 308, RFC 9110 §15.4.8, §15.4.9), `get` (303, §15.4.4: GET, or HEAD for a HEAD),
+ * `post-may-become-get` (301 and 302, §15.4.2, §15.4.3: for historical reasons a user agent may
+ * turn a POST into a GET); null where there is nothing to follow (300, 304, 305).
+ */
+export const FOLLOW_METHODS = ["kept", "get", "post-may-become-get"] as const;
+export type FollowMethod = (typeof FOLLOW_METHODS)[number];
+
 const redirectSchema = z.strictObject({
   autoFollowByBrowsers: z.boolean(),
+  /** The same in words, as a page shows it. */
   methodChange: z.string(),
+  method: z.enum(FOLLOW_METHODS).nullable(),
   permanent: z.boolean().nullable(),
 });
+
+/**
+ * The only request a server answers with this code, and the section that says so: 206 and 416 answer
+ * a range request (RFC 9110 §15.3.7, §15.5.17), 304 a conditional GET or HEAD (§15.4.5). To any other
+ * request the simulator sends the 200 the code stands for.
+ */
+const answersOnlySchema = z.strictObject({
+  request: z.enum(["range", "conditional"]),
+  cite: z.string().min(1),
+});
+export type AnswersOnly = z.infer<typeof answersOnlySchema>;
 
 const entrySchema = z
   .strictObject({
@@ -99,6 +121,13 @@ const entrySchema = z
     heuristicallyCacheable: z.boolean(),
     /** The defining document says caches MUST NOT store this response (RFC 6585 §3-§6). */
     neverStore: z.boolean().default(false),
+    answersOnly: answersOnlySchema.optional(),
+    /**
+     * A gateway, proxy or CDN sends this about the server behind it, not the application: 502 and
+     * 504 ("while acting as a gateway or proxy", RFC 9110 §15.6.3, §15.6.5), Cloudflare's 520-527 and
+     * 530, the proxies' 598 and 599 (see each entry's sources).
+     */
+    intermediary: z.boolean().default(false),
     finalResponse: z.boolean(),
     notes: z.string(),
     /** What this code adds to the generated caching rule (`cachingFact` in sentences.ts), if anything. */
@@ -356,6 +385,35 @@ export function neverStore(code: number): { cite: string } | null {
 /** Every code caches must never store, in numeric order (RFC 6585's 428, 429, 431, 511). */
 export function neverStoredCodes(): number[] {
   return SORTED.filter((s) => s.neverStore).map((s) => s.code);
+}
+
+/** The only request a server answers with `code` (206, 416: a range; 304: a condition), if any. */
+export function answersOnly(code: number): AnswersOnly | undefined {
+  return REGISTRY.get(code)?.answersOnly;
+}
+
+/** The method a client follows this redirect with (see `FOLLOW_METHODS`); null for no redirect. */
+export function followMethod(code: number): FollowMethod | null {
+  return REGISTRY.get(code)?.redirect?.method ?? null;
+}
+
+/**
+ * Whether an intermediary, not the application, produces this code: the `intermediary` codes, and
+ * those that never reach the wire (nginx's 444, 494-497 and 499 only appear in its logs).
+ */
+export function sentByIntermediary(code: number): boolean {
+  const info = REGISTRY.get(code);
+  return info !== undefined && (info.intermediary || info.onWire === false);
+}
+
+/**
+ * Whether no response at all reaches the client: the code never goes on the wire and nothing is sent
+ * in its place (nginx's 444 closes the connection; 499 is logged when the client has gone). nginx's
+ * 494-497 are not among them: the client gets a 400.
+ */
+export function nothingReachesClient(code: number): boolean {
+  const info = REGISTRY.get(code);
+  return info?.onWire === false && info.clientSeesStatus === undefined;
 }
 
 /** The codes browsers follow by themselves (the redirects with `autoFollowByBrowsers`). */

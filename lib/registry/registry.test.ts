@@ -2,21 +2,25 @@ import { describe, expect, it } from "vitest";
 
 import {
   allStatuses,
+  answersOnly,
   citeLinks,
   classOf,
   codesWithRow,
   endsAtHeaders,
   expectsHeader,
   followedRedirect,
+  followMethod,
   forbidsContent,
   getStatus,
   headerRows,
   levelLabel,
   neverStore,
   neverStoredCodes,
+  nothingReachesClient,
   reasonPhrase,
   RULE_LEVELS,
   rfcSectionUrl,
+  sentByIntermediary,
   statusesByClass,
 } from "./index";
 import { cachingFact } from "./sentences";
@@ -234,6 +238,35 @@ describe("typed rules", () => {
 
   it("knows which redirects browsers follow by themselves", () => {
     expect(codesWhere((s) => followedRedirect(s.code))).toEqual([301, 302, 303, 307, 308]);
+  });
+
+  it("knows the method each redirect is followed with (RFC 9110 §15.4), and only for followed ones", () => {
+    expect(codesWhere((s) => followMethod(s.code) === "kept")).toEqual([307, 308]);
+    expect(codesWhere((s) => followMethod(s.code) === "get")).toEqual([303]);
+    expect(codesWhere((s) => followMethod(s.code) === "post-may-become-get")).toEqual([301, 302]);
+    expect(codesWhere((s) => followMethod(s.code) !== null)).toEqual(
+      codesWhere((s) => followedRedirect(s.code)),
+    );
+  });
+
+  it("knows which codes answer only a range request or a condition, citing their own section", () => {
+    expect(codesWhere((s) => answersOnly(s.code)?.request === "range")).toEqual([206, 416]);
+    expect(codesWhere((s) => answersOnly(s.code)?.request === "conditional")).toEqual([304]);
+    for (const code of [206, 304, 416])
+      expect(answersOnly(code)?.cite).toBe(getStatus(code)?.specLink?.label);
+    expect(answersOnly(299)).toBeUndefined();
+  });
+
+  it("knows which codes an intermediary produces, not the application", () => {
+    expect(codesWhere((s) => s.official && sentByIntermediary(s.code))).toEqual([502, 504]);
+    for (const code of [520, 522, 524, 527, 530, 598, 599, 444, 499, 494])
+      expect(sentByIntermediary(code), String(code)).toBe(true);
+    // 529 is Qualys SSL Labs' own "overloaded", not a proxy's; 500 and 503 come from the application too.
+    for (const code of [500, 503, 529, 511, 299]) expect(sentByIntermediary(code), String(code)).toBe(false);
+  });
+
+  it("knows the codes after which no response reaches the client (nginx's 444 and 499)", () => {
+    expect(codesWhere((s) => nothingReachesClient(s.code))).toEqual([444, 499]);
   });
 });
 
