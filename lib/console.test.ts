@@ -1,9 +1,19 @@
 import { describe, expect, it } from "vitest";
 
-import { curlCommand, fetchCommand, hiddenNotes, parseHeaderLines, prettyBody } from "./console";
-import { followedRedirect } from "./registry";
+import {
+  curlCommand,
+  defaultRequestHeaders,
+  fetchCommand,
+  hiddenNotes,
+  parseHeaderLines,
+  prettyBody,
+} from "./console";
+import { answersOnly, followedRedirect } from "./registry";
 
-const facts = (code: number) => ({ followsRedirect: followedRedirect(code) });
+const facts = (code: number) => ({
+  followsRedirect: followedRedirect(code),
+  answersOnly: answersOnly(code)?.request,
+});
 
 describe("parseHeaderLines", () => {
   it("reads Name: value lines and skips blanks", () => {
@@ -52,6 +62,15 @@ describe("prettyBody", () => {
     expect(prettyBody('{"a":1}', "application/json")).toBe('{\n  "a": 1\n}');
     expect(prettyBody("{oops", "application/json")).toBe("{oops");
     expect(prettyBody("<p>", "text/html")).toBe("<p>");
+  });
+});
+
+describe("defaultRequestHeaders", () => {
+  it("starts with what the registry says the code answers: a Range, a condition, or plain Accept", () => {
+    expect(defaultRequestHeaders(facts(206))).toBe("Range: bytes=0-99");
+    expect(defaultRequestHeaders(facts(416))).toBe("Range: bytes=0-99");
+    expect(defaultRequestHeaders(facts(304))).toBe('If-None-Match: "abc"');
+    expect(defaultRequestHeaders(facts(404))).toBe("Accept: application/json");
   });
 });
 

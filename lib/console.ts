@@ -107,6 +107,19 @@ export interface HiddenNote {
 export interface ConsoleFacts {
   /** Browsers follow this code by themselves (lib/registry followedRedirect). */
   followsRedirect: boolean;
+  /** The only request this code answers, if any (lib/registry answersOnly): 206, 416, 304. */
+  answersOnly?: "range" | "conditional";
+}
+
+/**
+ * The request headers the console starts with: a Range where the code answers only a range request,
+ * a condition where it answers only a conditional one (a validator the simulator will not match, so
+ * the first answer is the 200 that says which to send), else Accept.
+ */
+export function defaultRequestHeaders(facts: ConsoleFacts): string {
+  if (facts.answersOnly === "range") return "Range: bytes=0-99";
+  if (facts.answersOnly === "conditional") return 'If-None-Match: "abc"';
+  return "Accept: application/json";
 }
 
 /** What the browser hid or changed about this exchange, in plain words. */

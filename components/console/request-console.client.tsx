@@ -13,6 +13,7 @@ import {
   parseHeaderLines,
   prettyBody,
   type ConsoleFacts,
+  defaultRequestHeaders,
   type HiddenNote,
 } from "@/lib/console";
 import type { Finding, HeaderList } from "@/lib/inspector/types";
@@ -75,9 +76,7 @@ function HeadersTable({ headers, caption }: { headers: HeaderList; caption: stri
 export function RequestConsole({ code, facts }: { code: number; facts: ConsoleFacts }) {
   const id = useId();
   const [method, setMethod] = useState<string>("GET");
-  const [headersText, setHeadersText] = useState(
-    code === 304 ? 'If-None-Match: "abc"' : code === 206 ? "Range: bytes=0-99" : "Accept: application/json",
-  );
+  const [headersText, setHeadersText] = useState(() => defaultRequestHeaders(facts));
   const [body, setBody] = useState("");
   const [busy, setBusy] = useState(false);
   const [inputError, setInputError] = useState<string | null>(null);

@@ -9,7 +9,7 @@
  */
 import { headerLookup, TOKEN_LIST, type HeaderList } from "../http";
 import { PROBLEM_JSON, problem, type InvalidParam } from "../problem";
-import { forbidsContent, reasonPhrase } from "../registry";
+import { answersOnly, forbidsContent, reasonPhrase } from "../registry";
 
 import { renderBody, resourceRepresentation, safeJson, type BodyCtx, type Rendered } from "./bodies";
 import { drawValue, isWeighted, parseChoices, pick } from "./choice";
@@ -78,7 +78,15 @@ function parseUrl(url: string): SimUrl {
   return new URL(url, "http://simulator.invalid");
 }
 
-const INTERIM_SENDABLE = new Set([100, 102, 103]);
+/**
+ * The interim responses this server can send, by code: what Node's http module offers
+ * (writeContinue, writeProcessing, writeEarlyHints). A capability of the server, not a fact of HTTP.
+ */
+const INTERIM_SENT: Record<InterimResponse["status"], () => InterimResponse> = {
+  100: () => ({ status: 100, headers: [] }),
+  102: () => ({ status: 102, headers: [] }),
+  103: () => ({ status: 103, headers: interimHeaders(103) }),
+};
 
 function isPreflight(req: SimRequest): boolean {
   if (req.method.toUpperCase() !== "OPTIONS") return false;
@@ -298,7 +306,9 @@ export function simulate(req: SimRequest): SimResponse {
   const ownCacheControl = options.headers.find(([n]) => n.toLowerCase() === "cache-control")?.[1];
   const echo = ownCacheControl === undefined || !storable(ownCacheControl);
 
-  const ranged = requested === 206 || requested === 416;
+  // 206, 416 and 304 answer only a range request or a condition; otherwise the 200 they stand for.
+  const only = answersOnly(requested)?.request;
+  const ranged = only === "range";
   // The simulated resource: a 201 says it was just created, so before the request it did not exist.
   const exists = requested !== 201;
   const ownETag = options.headers.find(([n]) => n.toLowerCase() === "etag")?.[1];
@@ -312,7 +322,7 @@ export function simulate(req: SimRequest): SimResponse {
   const modifiedMs =
     (ownModified && parseHttpDate(ownModified)) || Math.min(SIMULATED_LAST_MODIFIED_MS, nowMs);
 
-  let status = requested < 200 || ranged || requested === 304 ? 200 : requested;
+  let status = requested < 200 || only !== undefined ? 200 : requested;
   let note: string | undefined;
   // Preconditions only apply where the answer would otherwise be 2xx (RFC 9110 §13.2.1).
   if (status >= 200 && status < 300) {
@@ -329,7 +339,7 @@ export function simulate(req: SimRequest): SimResponse {
       note = NOTE_412;
     }
   }
-  if (requested === 304 && status === 200) note = NOTE_304(etag);
+  if (only === "conditional" && status === 200) note = NOTE_304(etag);
 
   const bodyCtx: BodyCtx = {
     req,
@@ -369,14 +379,12 @@ export function simulate(req: SimRequest): SimResponse {
       bodyCtx.interimWhy = "A server never sends an interim response to an HTTP/1.0 client (RFC 9110 §15.2).";
     else if (requested === 100 && !expect100)
       bodyCtx.interimWhy = "100 Continue is only sent to a request with Expect: 100-continue.";
-    else if (!INTERIM_SENDABLE.has(requested))
+    else if (!Object.hasOwn(INTERIM_SENT, requested))
       bodyCtx.interimWhy = `${requested} cannot be sent as an interim response by this server.`;
     else if (!req.canSendInterim)
       bodyCtx.interimWhy =
         "This endpoint cannot send interim responses (use the site's own server, npm start, for that).";
-    else if (requested === 100) interim.push({ status: 100, headers: [] });
-    else if (requested === 102) interim.push({ status: 102, headers: [] });
-    else interim.push({ status: 103, headers: interimHeaders(103) });
+    else interim.push(INTERIM_SENT[requested as InterimResponse["status"]]());
     bodyCtx.interimSent = interim.length > 0;
   }
 

@@ -7,6 +7,15 @@
  * Each snippet is a function the proofs (tests/snippets/client.test.ts) call against the real
  * simulator, so what the comments say is what the code does.
  */
+import {
+  allStatuses,
+  codesWithRow,
+  followedRedirect,
+  followMethod,
+  getStatus,
+  sentByIntermediary,
+} from "../registry";
+
 export const CLIENT_LANGS = ["fetch", "requests", "httpx"] as const;
 export type ClientLang = (typeof CLIENT_LANGS)[number];
 
@@ -33,29 +42,52 @@ export type ClientKind = "redirect" | "refresh" | "retry-after" | "retry-gateway
 /** How long a client waits for a Retry-After at most; a longer one is left to the caller. */
 export const MAX_RETRY_WAIT_SECONDS = 10;
 
-const KINDS: Record<number, ClientKind> = {
-  301: "redirect",
-  302: "redirect",
-  303: "redirect",
-  307: "redirect",
-  308: "redirect",
-  401: "refresh",
-  403: "problem",
-  404: "problem",
-  409: "problem",
-  412: "problem",
-  429: "retry-after",
-  502: "retry-gateway",
-  503: "retry-after",
-  504: "retry-gateway",
+const PROBLEM_ADVICE: Record<number, string> = {
+  403: "403: the credentials are fine but not enough; retrying will not help, tell the user.",
+  404: "404: nothing there (now); show it, do not retry.",
+  409: "409: the request conflicts with the resource's state; re-read it and let the user decide.",
+  412: "412: the resource changed since it was read (If-Match failed); re-read it, re-apply, send again.",
 };
 
+/** The codes whose answer says when to come back (RFC 9110 §10.2.3; RFC 6585 §4): 429 and 503. */
+const RETRY_AFTER_CODES = codesWithRow("Retry-After");
+
+/** What a client does with `code`, from the registry's facts; the problem codes are those with advice. */
+function kindOf(code: number): ClientKind | undefined {
+  if (followedRedirect(code)) return "redirect";
+  if (codesWithRow("WWW-Authenticate").includes(code)) return "refresh";
+  if (RETRY_AFTER_CODES.includes(code)) return "retry-after";
+  if (getStatus(code)?.official && sentByIntermediary(code)) return "retry-gateway";
+  if (Object.hasOwn(PROBLEM_ADVICE, code)) return "problem";
+  return undefined;
+}
+
+const KINDS = new Map(
+  allStatuses().flatMap((s): [number, ClientKind][] => {
+    const kind = kindOf(s.code);
+    return kind ? [[s.code, kind]] : [];
+  }),
+);
+
 export function clientKind(code: number): ClientKind | undefined {
-  return KINDS[code];
+  return KINDS.get(code);
 }
 
 /** The codes with client snippets. */
-export const CLIENT_CODES = Object.keys(KINDS).map(Number);
+export const CLIENT_CODES = [...KINDS.keys()];
+
+/** The codes of one kind, as the generated code names them: 502 and 504 for "retry-gateway". */
+const codesOf = (kind: ClientKind) => CLIENT_CODES.filter((c) => KINDS.get(c) === kind);
+const RETRY_AFTER = codesOf("retry-after");
+const GATEWAY = codesOf("retry-gateway");
+
+/** "429 or 503"; "a, b or c". */
+const orList = (codes: number[]) =>
+  codes.length < 2 ? codes.join("") : `${codes.slice(0, -1).join(", ")} or ${codes[codes.length - 1]}`;
+/** `res.status !== 429 && res.status !== 503`: none of `codes`. */
+const jsNoneOf = (codes: number[]) => codes.map((c) => `res.status !== ${c}`).join(" && ");
+/** `(429, 503)`: a Python tuple, with its comma when it has one element. */
+const pyTuple = (codes: number[]) => (codes.length === 1 ? `(${codes[0]},)` : `(${codes.join(", ")})`);
 
 export interface ClientSnippet {
   lang: ClientLang;
@@ -64,17 +96,10 @@ export interface ClientSnippet {
   text: string;
 }
 
-const PROBLEM_ADVICE: Record<number, string> = {
-  403: "403: the credentials are fine but not enough; retrying will not help, tell the user.",
-  404: "404: nothing there (now); show it, do not retry.",
-  409: "409: the request conflicts with the resource's state; re-read it and let the user decide.",
-  412: "412: the resource changed since it was read (If-Match failed); re-read it, re-apply, send again.",
-};
-
 function redirectNote(code: number, lang: ClientLang): string {
-  if (code === 303) return "303: the client follows with a GET (a body is dropped); HEAD stays HEAD.";
-  if (code === 307 || code === 308)
-    return `${code}: the client repeats the same method and body at the new URI.`;
+  const method = followMethod(code);
+  if (method === "get") return `${code}: the client follows with a GET (a body is dropped); HEAD stays HEAD.`;
+  if (method === "kept") return `${code}: the client repeats the same method and body at the new URI.`;
   if (code === 302 && lang !== "fetch")
     return `302: ${CLIENT_LABELS[lang]} follows every method but HEAD with a GET, as browsers once did.`;
   return `${code}: a POST is followed with a GET (what browsers do); other methods are kept.`;
@@ -124,7 +149,7 @@ function fetchSnippet(code: number, kind: ClientKind): ClientSnippet {
         lang: "fetch",
         fn: "fetchWithRetry",
         text:
-          `// On 429 or 503, wait as long as Retry-After says (seconds or an HTTP date) and retry once.\n` +
+          `// On ${orList(RETRY_AFTER)}, wait as long as Retry-After says (seconds or an HTTP date) and retry once.\n` +
           `// A Retry-After longer than ${MAX_RETRY_WAIT_SECONDS} s, or none, is left to the caller: the answer is returned.\n` +
           `const MAX_WAIT_MS = ${MAX_RETRY_WAIT_SECONDS * 1000};\n\n` +
           `function retryAfterMs(value) {\n` +
@@ -135,7 +160,7 @@ function fetchSnippet(code: number, kind: ClientKind): ClientSnippet {
           `}\n\n` +
           `async function fetchWithRetry(url, init = {}) {\n` +
           `  const res = await fetch(url, init);\n` +
-          `  if (res.status !== 429 && res.status !== 503) return res;\n` +
+          `  if (${jsNoneOf(RETRY_AFTER)}) return res;\n` +
           `  const wait = retryAfterMs(res.headers.get("Retry-After"));\n` +
           `  if (wait === null || wait > MAX_WAIT_MS) return res;\n` +
           `  await res.body?.cancel();\n` +
@@ -152,7 +177,7 @@ function fetchSnippet(code: number, kind: ClientKind): ClientSnippet {
           `// retry once after a pause; never repeat a POST that may have been applied.\n` +
           `async function getWithRetry(url, pauseMs = 1000) {\n` +
           `  const res = await fetch(url);\n` +
-          `  if (res.status !== 502 && res.status !== 504) return res;\n` +
+          `  if (${jsNoneOf(GATEWAY)}) return res;\n` +
           `  await res.body?.cancel();\n` +
           `  await new Promise((resolve) => setTimeout(resolve, pauseMs));\n` +
           `  return fetch(url);\n` +
@@ -240,10 +265,10 @@ function pySnippet(code: number, kind: ClientKind, lib: "requests" | "httpx"): C
           `    except (TypeError, ValueError):\n` +
           `        return None\n` +
           `    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())\n\n\n` +
-          `# On 429 or 503, wait as long as Retry-After says and retry once.\n` +
+          `# On ${orList(RETRY_AFTER)}, wait as long as Retry-After says and retry once.\n` +
           `def get_with_retry(http: ${T}, url: str) -> ${Resp}:\n` +
           `    response = http.get(url)\n` +
-          `    if response.status_code in (429, 503):\n` +
+          `    if response.status_code in ${pyTuple(RETRY_AFTER)}:\n` +
           `        wait = retry_after_seconds(response.headers.get("Retry-After"))\n` +
           `        if wait is not None and wait <= MAX_WAIT:\n` +
           `            time.sleep(wait)\n` +
@@ -260,7 +285,7 @@ function pySnippet(code: number, kind: ClientKind, lib: "requests" | "httpx"): C
           `# retry once after a pause; never repeat a POST that may have been applied.\n` +
           `def get_with_retry(http: ${T}, url: str, pause: float = 1.0) -> ${Resp}:\n` +
           `    response = http.get(url)\n` +
-          `    if response.status_code in (502, 504):\n` +
+          `    if response.status_code in ${pyTuple(GATEWAY)}:\n` +
           `        time.sleep(pause)\n` +
           `        response = http.get(url)\n` +
           `    return response\n`,

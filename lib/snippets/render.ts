@@ -88,7 +88,9 @@ function comment(prefix: string, notes: string[], indent = ""): string {
 function notesFor(spec: SnippetSpec, lang: SnippetLang): string[] {
   const notes = [...spec.notes];
   const flow = spec.flow;
-  if (flow.kind === "interim" && flow.interim !== 100 && flow.interim !== 101 && !spec.langNotes[lang]) {
+  // A language with notes of its own says what it can send (every language does for 100 and 101,
+  // which the server or a WebSocket library sends, not the handler).
+  if (flow.kind === "interim" && !spec.langNotes[lang]) {
     notes.push(
       flow.supported[lang]
         ? `Send the interim ${flow.interim} first, then the real response.`
