@@ -37,6 +37,15 @@ export function FindingsList({ findings, label }: { findings: Finding[]; label: 
                 {LABEL[f.severity]}
               </span>
               <span className="font-medium">{f.title}</span>
+              {f.count !== undefined && f.count > 1 ? (
+                <span
+                  className="rounded bg-slate-200 px-1.5 py-0.5 text-xs font-semibold text-slate-800 dark:bg-slate-700 dark:text-slate-100"
+                  title={`Found ${f.count} times in this response`}
+                  data-testid="finding-count"
+                >
+                  ×{f.count}
+                </span>
+              ) : null}
               <code className="text-xs text-slate-600 dark:text-slate-400">{f.id}</code>
             </div>
             <p className="mt-1 leading-6">{f.explanation}</p>
