@@ -47,6 +47,12 @@ const headerRuleSchema = z
     basis: z.enum(RULE_BASES).default("keyword"),
     /** What narrows or weakens the level, in words, e.g. "only if exact". */
     qualifier: z.string().min(1).optional(),
+    /**
+     * The rule holds on every response with this code, whatever the request or the situation (the
+     * inspector requires such a header outright); otherwise `when` says when it applies.
+     */
+    always: z.boolean().default(false),
+    /** When the rule applies, or for an `always` rule what the field carries, in words. */
     when: z.string().min(1),
     cite: z.string().min(1),
     /** `context`: the cited section explains the situation but does not state the rule. */

@@ -265,6 +265,23 @@ describe("typed rules", () => {
     for (const code of [500, 503, 529, 511, 299]) expect(sentByIntermediary(code), String(code)).toBe(false);
   });
 
+  it("types the rules that hold on every response with the code (\`always\`), as their words say", () => {
+    const always = allStatuses().flatMap((s) =>
+      s.headerRules.filter((r) => r.always).map((r) => `${s.code} ${r.level} ${r.header}`),
+    );
+    expect(always).toEqual([
+      "101 MUST Upgrade",
+      "226 MUST ETag",
+      "226 MUST IM",
+      "401 MUST WWW-Authenticate",
+      "405 MUST Allow",
+      "407 MUST Proxy-Authenticate",
+      "426 MUST Upgrade",
+    ]);
+    for (const s of allStatuses())
+      for (const r of s.headerRules) expect(/^always\b/.test(r.when), `${s.code} ${r.header}`).toBe(r.always);
+  });
+
   it("knows the codes after which no response reaches the client (nginx's 444 and 499)", () => {
     expect(codesWhere((s) => nothingReachesClient(s.code))).toEqual([444, 499]);
   });

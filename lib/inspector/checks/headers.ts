@@ -189,11 +189,10 @@ export const HEADER_CHECKS: CheckDef[] = [
     group: "headers",
     summary: "Headers the registry requires on every response with this code (226: ETag and IM)",
     run(ctx) {
-      // The registry's unconditional MUSTs ("always: ...") for fields no other check judges.
+      // The registry's unconditional MUSTs (`always`) for fields no other check judges.
       const out: FindingDraft[] = [];
       for (const rule of getStatus(ctx.status)?.headerRules ?? []) {
-        if (rule.level !== "MUST" || !/^always\b/.test(rule.when) || !/^[A-Za-z-]+$/.test(rule.header))
-          continue;
+        if (rule.level !== "MUST" || !rule.always || !/^[A-Za-z-]+$/.test(rule.header)) continue;
         if (JUDGED_ELSEWHERE.has(rule.header.toLowerCase()) || ctx.has(rule.header)) continue;
         out.push({
           severity: "error",
