@@ -1,0 +1,137 @@
+/**
+ * Chromium claims on the reference pages, run for real (issue 13): Debian's Chromium (CHROMIUM_PATH
+ * overrides), headless through Playwright, against small servers on 127.0.0.1 (free ports). Each case
+ * names the page whose sentence it holds; the page's `checked` frontmatter names the version.
+ */
+import http from "node:http";
+import type net from "node:net";
+import type { AddressInfo } from "node:net";
+
+import { chromium, type Browser } from "playwright";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath, headless: true });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A node:http server whose handler also learns how many requests its connection has carried. */
+async function serve(handler: (req: http.IncomingMessage, res: http.ServerResponse, nth: number) => void) {
+  const perSocket = new WeakMap<net.Socket, number>();
+  const server = http.createServer((req, res) => {
+    const nth = (perSocket.get(req.socket) ?? 0) + 1;
+    perSocket.set(req.socket, nth);
+    handler(req, res, nth);
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+const page0 = "<!doctype html><title>t</title><p>t</p>";
+
+describe("Chromium (Debian's /usr/bin/chromium)", () => {
+  it("is the version the pages name", () => {
+    expect(browser.version()).toMatch(/^156\./);
+  });
+
+  it("a connection closed without a response is ERR_EMPTY_RESPONSE over HTTP/1.1 (/444)", async () => {
+    const s = await serve((req, res) => res.socket?.destroy());
+    const page = await browser.newPage();
+    try {
+      await expect(page.goto(`${s.base}/`)).rejects.toThrow(/net::ERR_EMPTY_RESPONSE/);
+    } finally {
+      await page.close();
+      await s.close();
+    }
+  }, 30_000);
+
+  it("a 407 from a server that is not a configured proxy fails with ERR_UNEXPECTED_PROXY_AUTH (/407)", async () => {
+    const s = await serve((_req, res) =>
+      res.writeHead(407, { "Proxy-Authenticate": 'Basic realm="p"', "Content-Type": "text/html" }).end(page0),
+    );
+    const page = await browser.newPage();
+    try {
+      await expect(page.goto(`${s.base}/`)).rejects.toThrow(/net::ERR_UNEXPECTED_PROXY_AUTH/);
+    } finally {
+      await page.close();
+      await s.close();
+    }
+  }, 30_000);
+
+  it("a 408 on a reused HTTP/1.1 connection is resent on a new one; the page sees the 200 (/408)", async () => {
+    let sent408 = 0;
+    const s = await serve((req, res, nth) => {
+      if (req.url !== "/data") return void res.writeHead(200, { "Content-Type": "text/html" }).end(page0);
+      if (nth > 1) {
+        sent408++;
+        return void res.writeHead(408, { Connection: "close", "Content-Length": 0 }).end();
+      }
+      res.writeHead(200, { "Content-Type": "text/plain" }).end("fresh");
+    });
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${s.base}/`);
+      // The page's own connection is idle now; the fetch reuses it and meets the 408.
+      const got = await page.evaluate(async () => {
+        const r = await fetch("/data", { cache: "no-store" });
+        return `${r.status} ${await r.text()}`;
+      });
+      expect(sent408).toBeGreaterThanOrEqual(1);
+      expect(got).toBe("200 fresh");
+    } finally {
+      await page.close();
+      await s.close();
+    }
+  }, 30_000);
+
+  it("a 408 on a fresh connection reaches the page (/408)", async () => {
+    const s = await serve((req, res) => {
+      if (req.url === "/") return void res.writeHead(200, { "Content-Type": "text/html" }).end(page0);
+      res.writeHead(408, { Connection: "close", "Content-Type": "text/plain" }).end("timeout");
+    });
+    const page = await browser.newPage();
+    try {
+      const res = await page.goto(`${s.base}/408`);
+      expect(res?.status()).toBe(408);
+    } finally {
+      await page.close();
+      await s.close();
+    }
+  }, 30_000);
+
+  it("a 421 is retried once by the browser; the page sees the second answer (/421)", async () => {
+    let hits = 0;
+    const s = await serve((req, res) => {
+      if (req.url !== "/thing") return void res.writeHead(200, { "Content-Type": "text/html" }).end(page0);
+      hits++;
+      if (hits === 1) return void res.writeHead(421, { "Content-Type": "text/plain" }).end("misdirected");
+      res.writeHead(200, { "Content-Type": "text/plain" }).end("retried");
+    });
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${s.base}/`);
+      const got = await page.evaluate(async () => {
+        const r = await fetch("/thing", { cache: "no-store" });
+        return `${r.status} ${await r.text()}`;
+      });
+      expect({ got, hits }).toEqual({ got: "200 retried", hits: 2 });
+    } finally {
+      await page.close();
+      await s.close();
+    }
+  }, 30_000);
+});
