@@ -15,6 +15,11 @@ describe("vendor and tool claims", () => {
     ]);
   });
 
+  it("takes Python's requests for the library, and the plain word for English", () => {
+    expect(toolsNamed("**Python's requests** follows it; Python requests 2.34 too")).toEqual(["requests"]);
+    expect(toolsNamed("too many requests from one client")).toEqual([]);
+  });
+
   it("renders the checked line a page shows", () => {
     expect(checkedLine([curl, { ...curl, claim: "other" }])).toBe("Checked against curl 8.17.0 (2026-12-01).");
     expect(checkedLine([])).toBeNull();
@@ -24,11 +29,27 @@ describe("vendor and tool claims", () => {
     expect(uncheckedTools("curl and nginx", [curl])).toEqual(["nginx"]);
   });
 
-  it("dates /408's nginx, Node.js and curl claims, and flags its browser and Go claims as unchecked", () => {
+  it("dates a Chrome claim by a check run in Chromium, and no tool by another tool's check", () => {
+    const chromium = { ...curl, source: "Chromium", version: "156" };
+    expect(uncheckedTools("Chrome shows ERR_EMPTY_RESPONSE", [chromium])).toEqual([]);
+    expect(uncheckedTools("nginx logs it", [{ ...curl, source: "Go" }])).toEqual(["nginx"]);
+  });
+
+  it("dates every tool a page names: nothing shows 'Not yet checked' (issue 13)", () => {
+    const open: string[] = [];
+    for (const code of listContentCodes()) {
+      const page = readStatusPage(code);
+      if (!page) continue;
+      const left = uncheckedTools(page.body, page.frontmatter.checked);
+      if (left.length > 0) open.push(`${code}: ${left.join(", ")}`);
+    }
+    expect(open).toEqual([]);
+  });
+
+  it("dates /408's browser and Go claims by the runs that hold them", () => {
     const page = readStatusPage(408);
     if (!page) throw new Error("no 408 page");
-    expect(page.frontmatter.checked.map((c) => c.source)).toEqual(["nginx", "Node.js", "curl"]);
-    expect(uncheckedTools(page.body, page.frontmatter.checked)).toEqual(["Chrome", "Firefox", "Go"]);
+    expect(page.frontmatter.checked.map((c) => c.source)).toEqual(["nginx", "Node.js", "curl", "Chromium", "Go net/http"]);
   });
 
   it("gives every page a review date on or after its checks", () => {

@@ -10,10 +10,12 @@ export const TOOLS = [
   { name: "nginx", pattern: /\bnginx\b/ },
   { name: "Cloudflare", pattern: /\bCloudflare\b/ },
   { name: "IIS", pattern: /\bIIS\b/ },
-  { name: "Chrome", pattern: /\bChrom(?:e|ium)\b/ },
+  // Chromium is Chrome's open-source engine: a check run in Chromium dates the prose's Chrome claims.
+  { name: "Chrome", pattern: /\bChrom(?:e|ium)\b/, sources: ["Chrome", "Chromium"] },
   { name: "Firefox", pattern: /\bFirefox\b/ },
   { name: "Safari", pattern: /\bSafari\b/ },
-  { name: "requests", pattern: /\brequests\b(?= |`|\))|Python's `?requests/ },
+  // The library, not the English word: pages name it "Python's requests" or "Python requests".
+  { name: "requests", pattern: /\bPython(?:'s)? `?requests\b/ },
   { name: "Go", pattern: /\bGo's\b|\bnet\/http\b/ },
   { name: "Node.js", pattern: /\bNode(?:\.js)?\b/ },
 ] as const;
@@ -36,9 +38,11 @@ export function toolsNamed(body: string): ToolName[] {
   return TOOLS.filter((t) => t.pattern.test(prose)).map((t) => t.name);
 }
 
-/** Which named tools a `checked` entry covers: its source starts with the tool's name. */
+/** Which named tools a `checked` entry covers: its source starts with the tool's name (or an alias). */
 export function covers(c: CheckedClaim, tool: ToolName): boolean {
-  return c.source.toLowerCase().startsWith(tool.toLowerCase());
+  const entry = TOOLS.find((t) => t.name === tool);
+  const names: readonly string[] = entry && "sources" in entry ? entry.sources : [tool];
+  return names.some((n) => c.source.toLowerCase().startsWith(n.toLowerCase()));
 }
 
 /** The line a page shows, e.g. "Checked against curl 8.17.0 (2026-12-01), nginx 1.31.5 source (2026-12-01)." */

@@ -40,7 +40,7 @@ describe("unofficialSpecSentence", () => {
       expect(text).toMatch(/\.$/);
     }
     expect(unofficialSpecSentence(getStatus(598)?.origin)).toBe(
-      "Not defined by any specification and not in the IANA registry. Where it comes from: Informal convention used by some HTTP proxies.",
+      "Not defined by any specification and not in the IANA registry. Where it comes from: Informal convention in status-code lists.",
     );
   });
 });
