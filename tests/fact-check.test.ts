@@ -112,6 +112,56 @@ const FINDINGS: Finding[] = [
     must: [/RFC 2616 §10\.3\.7/],
     mustNot: [/It was defined by an earlier version of the HTTP specification, fell out of use/],
   },
+  // Tool and vendor claims re-checked on 2026-12-01/02 (tests/world/client-facts.test.ts and
+  // browser-facts.test.ts run the tools; the rest names the document in the page's `checked` list).
+  {
+    code: 304,
+    source: "curl 7.88.1 run on loopback: -L follows a 304 that carries Location",
+    must: [/`-L` has nothing to follow \(curl\s+would follow one if a server sent it/],
+    mustNot: [/`-L` does not treat it as a redirect/],
+  },
+  {
+    code: 408,
+    source: "go1.26.8 transport.go readLoopPeekFailLocked/shouldRetryRequest; Chromium 156 run",
+    must: [/drops it without logging/, /retried only if it is safe to replay/],
+    mustNot: [/quietly retries on a new connection/, /Firefox/],
+  },
+  {
+    code: 421,
+    source: "Chromium 156 run (retries a 421 over HTTP/1.1)",
+    must: [/Chromium does this/],
+    mustNot: [/Firefox/],
+  },
+  { code: 206, source: "Apple AVFoundation docs (serverIncorrectlyConfigured)", mustNot: [/Safari/] },
+  {
+    code: 440,
+    source: "Microsoft KB 941201; Exchange 2007 docs (440 Login Timeout in OWA)",
+    must: [/Outlook Web\s?Access \(OWA\), which runs on Internet Information Services/],
+    mustNot: [/Internet Information Services \(IIS\) and Exchange's Outlook Web Access \(OWA\) use/],
+  },
+  {
+    code: 449,
+    source: "Microsoft HTTP Status Codes (Wininet.h): HTTP_STATUS_RETRY_WITH",
+    must: [/WinINet API has a constant/],
+    mustNot: [/WinHTTP has a constant/, /known from IIS/],
+  },
+  {
+    code: 450,
+    source: "Microsoft HTTP Status Codes (Wininet.h) has 449, no 450; no Microsoft document found",
+    must: [/not backed by a Microsoft document we could find/],
+    mustNot: [/It is associated with \*\*Microsoft Windows\*\*: when/],
+  },
+  {
+    code: 598,
+    source: "Alibaba Cloud DCDN EdgeRoutine docs; nginx 1.31.5 ngx_http_upstream.c (504 on timeout)",
+    must: [/We found no proxy\s+that documents 598/, /EdgeRoutine/],
+    mustNot: [/mainstream proxies and load\s+balancers use/],
+  },
+  {
+    code: 509,
+    source: "no Apache or cPanel document found",
+    must: [/We found no Apache or\s+cPanel document/],
+  },
 ];
 
 describe.each(FINDINGS)("/$code: $source", ({ code, must = [], mustNot = [] }) => {
