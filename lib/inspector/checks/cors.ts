@@ -3,6 +3,7 @@
  * at the closest RFCs: origins and their serialization (RFC 6454), Vary and caches (RFC 9110, RFC 9111),
  * OPTIONS (RFC 9110 §9.3.7).
  */
+import { varyNames } from "../fields/vary";
 import type { CheckDef, Context } from "../types";
 
 import { listValues, parseCacheControl } from "./util";
@@ -187,7 +188,7 @@ export const CORS_CHECKS: CheckDef[] = [
     run(ctx) {
       const origin = ctx.req("origin")?.trim();
       if (!origin || acao(ctx) !== origin) return null;
-      const vary = listValues(ctx.all("vary"));
+      const vary = varyNames(ctx.all("vary"));
       if (vary.includes("origin") || vary.includes("*")) return null;
       // A response no cache may store cannot be served to another origin, so Vary adds nothing there.
       if (parseCacheControl(ctx.get("cache-control")).some((d) => d.name === "no-store")) return null;

@@ -220,6 +220,13 @@ const CASES: CheckCase[] = [
     good: { status: 451, headers: [D, ["Link", '<https://example.com/legal>; rel="blocked-by"']] },
   },
   {
+    // The relation is read from a parsed link (fields/link.ts), not found anywhere in the text.
+    id: "hdr.helpful-fields",
+    severity: "info",
+    bad: { status: 451, headers: [D, ["Link", 'rel="blocked-by"']] },
+    good: { status: 451, headers: [D, ["Link", "</next>; rel=next"], ["Link", "</legal>; rel=Blocked-By"]] },
+  },
+  {
     id: "hdr.helpful-fields",
     severity: "info",
     bad: { status: 415, headers: [D] },

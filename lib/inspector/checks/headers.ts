@@ -2,6 +2,7 @@
 import { TOKEN_SOURCE } from "../../http";
 import { codesWithRow, followedRedirect, getStatus, headerRule, headerRows } from "../../registry";
 import { parseContentRange } from "../fields/content-range";
+import { linkRels } from "../fields/link";
 import type { CheckDef, Context, FindingDraft } from "../types";
 
 import { isDelaySeconds, listValues, parseHttpDate, splitList } from "./util";
@@ -545,7 +546,7 @@ export const HEADER_CHECKS: CheckDef[] = [
     group: "headers",
     summary: "451 names who blocks the content; 415 says which formats would work",
     run(ctx) {
-      if (ctx.status === 451 && !/rel="?blocked-by"?/i.test(ctx.get("link") ?? "")) {
+      if (ctx.status === 451 && !linkRels(ctx.all("link")).has("blocked-by")) {
         return {
           severity: "info",
           title: '451 without Link: rel="blocked-by"',

@@ -1,30 +1,16 @@
 /** D. Content negotiation and Vary. */
 import { cachePolicy } from "../cache-policy";
+import { acceptedCodings, canonicalCoding } from "../fields/accept-encoding";
+import { varyMembers, varyNames } from "../fields/vary";
 import type { CheckDef, Context, FindingDraft } from "../types";
 
-import { listValues, splitList, TOKEN } from "./util";
+import { listValues, TOKEN } from "./util";
 
 /** Vary's members, lower-cased, in order (duplicates kept). */
-const varyOf = (ctx: Context) => listValues(ctx.all("vary"));
+const varyOf = (ctx: Context) => varyNames(ctx.all("vary"));
 
 /** The content codings applied, lower-cased, without identity. */
 const codingsOf = (ctx: Context) => listValues(ctx.all("content-encoding")).filter((c) => c !== "identity");
-
-/** x-gzip and x-compress are aliases of gzip and compress (RFC 9110 §8.4.1.1, §8.4.1.3). */
-const canonical = (coding: string) => coding.replace(/^x-(gzip|compress)$/, "$1");
-
-/** Accept-Encoding as coding → q (RFC 9110 §12.5.3, §12.4.2). */
-function acceptedCodings(value: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const member of splitList(value)) {
-    const [name = "", ...params] = member.split(";").map((s) => s.trim());
-    const qParam = params.find((p) => /^q\s*=/i.test(p));
-    const q = qParam ? Number(qParam.replace(/^q\s*=\s*/i, "")) : 1;
-    const key = canonical(name.toLowerCase());
-    if (!out.has(key)) out.set(key, Number.isFinite(q) ? q : 0);
-  }
-  return out;
-}
 
 export const NEGOTIATION_CHECKS: CheckDef[] = [
   {
@@ -57,7 +43,7 @@ export const NEGOTIATION_CHECKS: CheckDef[] = [
     group: "negotiation",
     summary: "Vary lists valid, distinct field names that do not fragment caches",
     run(ctx) {
-      const raw = ctx.all("vary").flatMap(splitList);
+      const raw = varyMembers(ctx.all("vary"));
       if (raw.length === 0) return null;
       const out: FindingDraft[] = [];
       const invalid = raw.filter((v) => v !== "*" && !TOKEN.test(v));
@@ -72,7 +58,11 @@ export const NEGOTIATION_CHECKS: CheckDef[] = [
         });
       }
       const names = raw.map((v) => v.toLowerCase());
-      const dups = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+      // The names listed more than once, in the order of their second occurrence (one pass).
+      const once = new Set<string>();
+      const dupSet = new Set<string>();
+      for (const n of names) (once.has(n) ? dupSet : once).add(n);
+      const dups = [...dupSet];
       if (dups.length) {
         out.push({
           severity: "info",
@@ -148,7 +138,7 @@ export const NEGOTIATION_CHECKS: CheckDef[] = [
       const accepted = acceptedCodings(ae);
       const star = accepted.get("*");
       const refused = codingsOf(ctx).filter((c) => {
-        const q = accepted.get(canonical(c)) ?? star ?? 0;
+        const q = accepted.get(canonicalCoding(c)) ?? star ?? 0;
         return q <= 0;
       });
       if (refused.length === 0) return null;

@@ -5,6 +5,9 @@
  * nosniff); their citations point at the closest RFC.
  */
 import { endsAtHeaders } from "../../registry";
+import { CSP_KEYWORDS, parseCsp, type Policy } from "../fields/csp";
+import { parseHsts } from "../fields/hsts";
+import { cookiePrefix, parseSetCookie } from "../fields/set-cookie";
 import type { CheckDef, Context, FindingDraft } from "../types";
 
 import { judgeEach, listValues, mediaType, splitList } from "./util";
@@ -30,85 +33,6 @@ function overHttps(ctx: Context): boolean | undefined {
 }
 
 // --- Content-Security-Policy -------------------------------------------------------------------
-
-interface Policy {
-  /** Directive name (lower case) to its source list; the first occurrence wins, as in browsers. */
-  directives: Map<string, string[]>;
-  /** Directive names that are not even syntactically names (browsers skip them). */
-  malformed: string[];
-  /** Well-formed names no browser knows (typos). */
-  unknown: string[];
-}
-
-const CSP_DIRECTIVES = new Set([
-  "default-src",
-  "script-src",
-  "script-src-elem",
-  "script-src-attr",
-  "style-src",
-  "style-src-elem",
-  "style-src-attr",
-  "img-src",
-  "font-src",
-  "connect-src",
-  "media-src",
-  "object-src",
-  "frame-src",
-  "child-src",
-  "worker-src",
-  "manifest-src",
-  "prefetch-src",
-  "fenced-frame-src",
-  "base-uri",
-  "form-action",
-  "frame-ancestors",
-  "navigate-to",
-  "sandbox",
-  "report-uri",
-  "report-to",
-  "upgrade-insecure-requests",
-  "block-all-mixed-content",
-  "require-trusted-types-for",
-  "trusted-types",
-  "plugin-types",
-  "require-sri-for",
-  "webrtc",
-]);
-
-/** CSP keywords that only work in single quotes; unquoted they name a host. */
-const KEYWORDS = new Set([
-  "self",
-  "none",
-  "unsafe-inline",
-  "unsafe-eval",
-  "strict-dynamic",
-  "unsafe-hashes",
-  "report-sample",
-  "wasm-unsafe-eval",
-]);
-
-/** Each field value may hold several comma-separated policies; every one of them is enforced. */
-function parseCsp(values: string[]): Policy[] {
-  return values
-    .flatMap((v) => v.split(","))
-    .map((text) => {
-      const policy: Policy = { directives: new Map(), malformed: [], unknown: [] };
-      for (const raw of text.split(";")) {
-        const tokens = raw
-          .trim()
-          .split(/[\t\n\f\r ]+/)
-          .filter(Boolean);
-        const first = tokens[0];
-        if (!first) continue;
-        const name = first.toLowerCase();
-        if (!/^[a-z0-9-]+$/.test(name)) policy.malformed.push(first);
-        else if (!CSP_DIRECTIVES.has(name)) policy.unknown.push(first);
-        else if (!policy.directives.has(name)) policy.directives.set(name, tokens.slice(1));
-      }
-      return policy;
-    })
-    .filter((p) => p.directives.size > 0 || p.malformed.length > 0 || p.unknown.length > 0);
-}
 
 type ScriptWeakness = "unsafe-inline" | "unsafe-eval" | "any-host";
 
@@ -150,31 +74,6 @@ const WEAKNESS_TEXT: Record<ScriptWeakness, { title: string; explanation: string
 };
 
 // --- Set-Cookie ----------------------------------------------------------------------------------
-
-interface Cookie {
-  name: string;
-  value: string;
-  hasEquals: boolean;
-  /** Attribute name (lower case) to value ("" for flags); the last occurrence wins, as in RFC 6265 §5.3. */
-  attrs: Map<string, string>;
-}
-
-function parseSetCookie(raw: string): Cookie {
-  const [pair = "", ...rest] = raw.split(";");
-  const eq = pair.indexOf("=");
-  const attrs = new Map<string, string>();
-  for (const av of rest) {
-    const i = av.indexOf("=");
-    const name = (i < 0 ? av : av.slice(0, i)).trim().toLowerCase();
-    if (name) attrs.set(name, i < 0 ? "" : av.slice(i + 1).trim());
-  }
-  return {
-    name: eq < 0 ? "" : pair.slice(0, eq).trim(),
-    value: (eq < 0 ? pair : pair.slice(eq + 1)).trim(),
-    hasEquals: eq >= 0,
-    attrs,
-  };
-}
 
 /** Names that usually hold a session or login; CSRF tokens are meant to be readable by scripts. */
 const SESSION_NAME = /sess|^sid$|[._-]sid$|^sid[._-]|auth|token|jwt|login|remember/i;
@@ -226,18 +125,7 @@ export const SECURITY_CHECKS: CheckDef[] = [
       }
       const seen = new Set<string>();
       let maxAge: string | undefined;
-      for (const raw of (values[0] ?? "").split(";")) {
-        const d = raw.trim();
-        if (!d) continue;
-        const eq = d.indexOf("=");
-        const name = (eq < 0 ? d : d.slice(0, eq)).trim().toLowerCase();
-        const value =
-          eq < 0
-            ? undefined
-            : d
-                .slice(eq + 1)
-                .trim()
-                .replace(/^"(.*)"$/, "$1");
+      for (const { name, value } of parseHsts(values[0] ?? "")) {
         if (seen.has(name)) {
           out.push({
             severity: "error",
@@ -416,7 +304,7 @@ export const SECURITY_CHECKS: CheckDef[] = [
         ...new Set(
           policies
             .flatMap((p) => [...p.directives.values()].flat())
-            .filter((s) => KEYWORDS.has(s.toLowerCase())),
+            .filter((s) => CSP_KEYWORDS.has(s.toLowerCase())),
         ),
       ];
       if (unquoted.length > 0) {
@@ -544,11 +432,7 @@ export const SECURITY_CHECKS: CheckDef[] = [
         const secure = c.attrs.has("secure");
         const sameSite = c.attrs.get("samesite")?.toLowerCase();
         let secureReported = false;
-        const prefix = /^__host-/i.test(c.name)
-          ? "__Host-"
-          : /^__secure-/i.test(c.name)
-            ? "__Secure-"
-            : undefined;
+        const prefix = cookiePrefix(c.name);
         if (prefix) {
           const broken: string[] = [];
           if (!secure) broken.push("it lacks Secure");
