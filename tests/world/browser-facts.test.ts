@@ -3,9 +3,14 @@
  * overrides), headless through Playwright, against small servers on 127.0.0.1 (free ports). Each case
  * names the page whose sentence it holds; the page's `checked` frontmatter names the version.
  */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import http from "node:http";
+import http2 from "node:http2";
 import type net from "node:net";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 
 import { chromium, type Browser } from "playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,6 +61,48 @@ describe("Chromium (Debian's /usr/bin/chromium)", () => {
     } finally {
       await page.close();
       await s.close();
+    }
+  }, 30_000);
+
+  it("a stream reset with INTERNAL_ERROR over HTTP/2 (what nginx's 444 does there) is ERR_HTTP2_PROTOCOL_ERROR (/444)", async () => {
+    // A throwaway self-signed certificate: Chromium speaks HTTP/2 only over TLS.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "statuscodes-h2-"));
+    const key = path.join(dir, "key.pem");
+    const cert = path.join(dir, "cert.pem");
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        key,
+        "-out",
+        cert,
+        "-days",
+        "1",
+        "-subj",
+        "/CN=127.0.0.1",
+      ],
+      { stdio: "ignore" },
+    );
+    const server = http2.createSecureServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) });
+    server.on("stream", (stream) => {
+      stream.on("error", () => {});
+      stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    try {
+      const page = await context.newPage();
+      const port = (server.address() as AddressInfo).port;
+      await expect(page.goto(`https://127.0.0.1:${port}/`)).rejects.toThrow(/net::ERR_HTTP2_PROTOCOL_ERROR/);
+    } finally {
+      await context.close();
+      await new Promise<void>((r) => server.close(() => r()));
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
 

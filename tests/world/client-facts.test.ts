@@ -280,6 +280,19 @@ describe("curl (the machine's curl; pages name the version, see `curl --version`
     expect(requestsTo(`/echo?${c}`)[0]?.headers.accept).toBe("*/*");
   });
 
+  it("-T with a file sends Content-Length; -T - (standard input) sends a chunked body (/411)", async () => {
+    const [a, b] = [tag(), tag()];
+    await curl(["-o", "/dev/null", "-T", bigFile, `${base}/echo?${a}`]);
+    await run("sh", ["-c", `echo hello | curl -sS -o /dev/null --max-time 15 -T - '${base}/echo?${b}'`]);
+    const file = requestsTo(`/echo?${a}`)[0];
+    const stdin = requestsTo(`/echo?${b}`)[0];
+    expect(file?.method).toBe("PUT");
+    expect(file?.headers["content-length"]).toBe("2000000");
+    expect(stdin?.headers["transfer-encoding"]).toBe("chunked");
+    expect(stdin?.headers["content-length"]).toBeUndefined();
+    expect(stdin?.body).toBe("hello\n");
+  }, 20_000);
+
   it("-v shows a 1xx before the final status, and waits for the final one (/102, /103, /104)", async () => {
     for (const code of [102, 103, 104]) {
       const res = await curl(["-v", `${base}/interim/${code}`]);
