@@ -46,7 +46,8 @@ async function serve(handler: (req: http.IncomingMessage, res: http.ServerRespon
   };
 }
 
-const page0 = "<!doctype html><title>t</title><p>t</p>";
+// No favicon request: it could take the idle connection the 408 case needs the fetch to reuse.
+const page0 = '<!doctype html><link rel="icon" href="data:,"><title>t</title><p>t</p>';
 
 describe("Chromium (Debian's /usr/bin/chromium)", () => {
   it("is the version the pages name", () => {
@@ -132,13 +133,18 @@ describe("Chromium (Debian's /usr/bin/chromium)", () => {
     const page = await browser.newPage();
     try {
       await page.goto(`${s.base}/`);
-      // The page's own connection is idle now; the fetch reuses it and meets the 408.
-      const got = await page.evaluate(async () => {
-        const r = await fetch("/data", { cache: "no-store" });
-        return `${r.status} ${await r.text()}`;
-      });
+      // Idle connections now exist (the page's own, perhaps a preconnected one); three fetches in a
+      // row reuse at least one of them and meet the 408, and every fetch must still see the 200.
+      const got: string[] = [];
+      for (let i = 0; i < 3; i++)
+        got.push(
+          await page.evaluate(async () => {
+            const r = await fetch("/data", { cache: "no-store" });
+            return `${r.status} ${await r.text()}`;
+          }),
+        );
       expect(sent408).toBeGreaterThanOrEqual(1);
-      expect(got).toBe("200 fresh");
+      expect(got).toEqual(["200 fresh", "200 fresh", "200 fresh"]);
     } finally {
       await page.close();
       await s.close();
