@@ -443,6 +443,23 @@ describe("Node's http module (the machine's Node; pages name process.version)", 
     }
   });
 
+  it("fetch (undici) gives 204, 205 and 304 a null body, and new Response(text, { status: 204 }) throws (/204, /205, /304)", async () => {
+    const s = await nodeServer((req, res) => {
+      res.statusCode = Number(req.url?.slice(1));
+      res.end();
+    });
+    try {
+      for (const code of [204, 205, 304]) {
+        const r = await fetch(`http://127.0.0.1:${s.port}/${code}`);
+        expect(r.body, String(code)).toBeNull();
+      }
+      expect(() => new Response("x", { status: 204 })).toThrow(TypeError);
+      expect(new Response(null, { status: 204 }).status).toBe(204);
+    } finally {
+      await s.close();
+    }
+  });
+
   it("answers 431 when the request's headers exceed maxHeaderSize (/431)", async () => {
     const s = await nodeServer((_req, res) => res.end("ok"), undefined, { maxHeaderSize: 1024 });
     try {
