@@ -158,6 +158,18 @@ const FINDINGS: Finding[] = [
     mustNot: [/mainstream proxies and load\s+balancers use/],
   },
   {
+    code: 204,
+    source: "Chromium 156 and Node 20 fetch run on loopback (browser-facts, client-facts)",
+    must: [/Chromium \(156\) hands out an empty stream/],
+    mustNot: [/`response\.ok` is `true` and `response\.body` is `null`/],
+  },
+  { code: 205, source: "Chromium 156 and Node 20 fetch run", must: [/Chromium 156 gives an empty stream/] },
+  {
+    code: 304,
+    source: "Chromium 156 run (raw 304 to a conditional fetch)",
+    must: [/Chromium 156 gives an\s+empty stream/],
+  },
+  {
     code: 509,
     source: "no Apache or cPanel document found",
     must: [/We found no Apache or\s+cPanel document/],
