@@ -1,7 +1,7 @@
 /**
  * The site's node:http server without the Next app: the simulator's fast path for /api/status/*,
- * `fallback` (Next, in production) for everything else, and answers of our own where Node would
- * send a bare one: a 417 for an unknown expectation, problem+json for malformed requests. The
+ * the Inspector's API for /api/inspect (inspect.ts), `fallback` (Next, in production) for everything
+ * else, and answers of our own where Node would send a bare one: a 417 for an unknown expectation, problem+json for malformed requests. The
  * real-client and nginx sweeps start exactly this, so they test what production runs.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -15,6 +15,7 @@ import { reasonPhrase } from "../lib/registry";
 import { hashPageScripts } from "./csp";
 import { FastPath, simulatorSegment } from "./fast-path";
 import { vetRequest } from "./hardening";
+import { handleInspect, isInspectPath } from "./inspect";
 import { abortLine, applyLimits, isClientAbort, serverOptions, type Limits } from "./limits";
 
 export type Fallback = (req: IncomingMessage, res: ServerResponse) => unknown;
@@ -101,8 +102,13 @@ export function createSite(
     };
     const segment = simulatorSegment(req.url);
     try {
-      if (segment === undefined) hashPageScripts(req, res);
-      const done = segment !== undefined ? fast.handle(req, res, segment, continued) : fallback(req, res);
+      let done: unknown;
+      if (segment !== undefined) done = fast.handle(req, res, segment, continued);
+      else if (isInspectPath(req.url)) done = handleInspect(req, res, continued);
+      else {
+        hashPageScripts(req, res);
+        done = fallback(req, res);
+      }
       if (done instanceof Promise) done.catch(fail);
     } catch (err) {
       fail(err);
@@ -111,10 +117,12 @@ export function createSite(
 
   const server = createServer(limits ? serverOptions(limits) : {}, (req, res) => route(req, res, false));
   // With this listener Node no longer answers Expect: 100-continue by itself.
+  // The simulator and the inspector decide themselves whether to send 100 Continue (not before a 413,
+  // a 429 or a 417); whatever goes to Next gets it at once.
   server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
-    const simulator = simulatorSegment(req.url) !== undefined;
-    if (!simulator) res.writeContinue();
-    route(req, res, !simulator);
+    const native = simulatorSegment(req.url) !== undefined || isInspectPath(req.url);
+    if (!native) res.writeContinue();
+    route(req, res, !native);
   });
   // Any other expectation: a 417 that says so (Node's own has no body and none of our headers).
   server.on("checkExpectation", (req: IncomingMessage, res: ServerResponse) => {
