@@ -1,10 +1,10 @@
 import type { Page } from "@playwright/test";
 
+import { openConsole } from "./console-helpers";
 import { expect, test } from "./fixtures";
 
 async function send(page: Page, path: string, method = "GET") {
-  await page.goto(path);
-  const consoleBox = page.getByTestId("console");
+  const consoleBox = await openConsole(page, path);
   await consoleBox.getByLabel("Method").selectOption(method);
   await consoleBox.getByRole("button", { name: "Send request" }).click();
   await expect(page.getByTestId("console-result")).toBeVisible();
@@ -46,8 +46,7 @@ test.describe("in-page console", () => {
   });
 
   test("/429: Retry-After is visible and a POST body is echoed", async ({ page }) => {
-    await page.goto("/429");
-    const box = page.getByTestId("console");
+    const box = await openConsole(page, "/429");
     await box.getByLabel("Method").selectOption("POST");
     await box.getByLabel(/Request headers/).fill("Content-Type: application/json\nX-Trace: e2e");
     await box.getByLabel(/Request body/).fill('{"n":1}');
@@ -61,8 +60,7 @@ test.describe("in-page console", () => {
   });
 
   test("bad header input gets a friendly message, not a crash", async ({ page }) => {
-    await page.goto("/200");
-    const box = page.getByTestId("console");
+    const box = await openConsole(page, "/200");
     await box.getByLabel(/Request headers/).fill("this is not a header");
     await box.getByRole("button", { name: "Send request" }).click();
     await expect(box.getByRole("alert")).toHaveText('Line 1 is not "Name: value".');
@@ -70,8 +68,7 @@ test.describe("in-page console", () => {
 
   test("copies the request as curl", async ({ page, context, baseURL }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
-    await page.goto("/418");
-    const box = page.getByTestId("console");
+    const box = await openConsole(page, "/418");
     await box.getByLabel("Method").selectOption("DELETE");
     await box.getByRole("button", { name: "Copy as curl" }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(

@@ -8,11 +8,13 @@ import {
   parseHeaderLines,
   prettyBody,
 } from "./console";
+import { followRules } from "./console-recipes";
 import { answersOnly, followedRedirect } from "./registry";
 
 const facts = (code: number) => ({
   followsRedirect: followedRedirect(code),
   answersOnly: answersOnly(code)?.request,
+  followRules: followRules(),
 });
 
 describe("parseHeaderLines", () => {

@@ -3,6 +3,7 @@
  * curl and fetch commands, and explaining what the browser hides. No React, no DOM.
  */
 import { TOKEN, type HeaderList } from "./http";
+import type { FollowMethod } from "./registry";
 
 export const CONSOLE_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 export type ConsoleMethod = (typeof CONSOLE_METHODS)[number];
@@ -107,6 +108,8 @@ export interface HiddenNote {
 export interface ConsoleFacts {
   /** Browsers follow this code by themselves (lib/registry followedRedirect). */
   followsRedirect: boolean;
+  /** How browsers treat the method on each code they follow (lib/registry followMethod), by code. */
+  followRules: Record<string, FollowMethod>;
   /** The only request this code answers, if any (lib/registry answersOnly): 206, 416, 304. */
   answersOnly?: "range" | "conditional";
 }
@@ -139,7 +142,7 @@ export function hiddenNotes(
   if (facts.followsRedirect) {
     notes.push({
       kind: "redirect",
-      text: `A browser follows a ${code} by itself, so a script normally sees only the final response. The console asks for redirect: "manual", which hides the ${code} (status 0, no headers): the server's own account of the ${code} it sent is shown below.`,
+      text: `A browser follows a ${code} by itself, so a script normally sees only the final response. The console asks for redirect: "manual", which hides the ${code} from the page (an opaque response: status 0, no headers), so what the server sent is shown from its own account, and each hop the browser would follow.`,
     });
   }
   if (code === 304) {

@@ -1,12 +1,17 @@
 import type { ConsoleFacts } from "@/lib/console";
 import { tryItNote } from "@/lib/content/try-it";
+import { followRules, recipesFor } from "@/lib/console-recipes";
 import { answersOnly, followedRedirect, type StatusInfo } from "@/lib/registry";
 
-import { RequestConsole } from "@/components/console/request-console.client";
+import { LazyConsole } from "@/components/console/lazy-console.client";
 import { InspectorPanel } from "@/components/inspector/inspector-panel";
 
 function consoleFacts(code: number): ConsoleFacts {
-  return { followsRedirect: followedRedirect(code), answersOnly: answersOnly(code)?.request };
+  return {
+    followsRedirect: followedRedirect(code),
+    answersOnly: answersOnly(code)?.request,
+    followRules: followRules(),
+  };
 }
 
 /** What the simulator sends for this code, said plainly, then the URL and curl example. */
@@ -17,7 +22,7 @@ export function TryIt({ status }: { status: StatusInfo }) {
     <div className="my-4 space-y-3" data-testid="try-it">
       <p>{note}</p>
       <h3 className="mt-6 text-lg font-semibold">Send a request from this page</h3>
-      <RequestConsole code={code} facts={consoleFacts(code)} />
+      <LazyConsole code={code} facts={consoleFacts(code)} recipes={recipesFor(code)} />
       <h3 className="mt-6 text-lg font-semibold">Inspector</h3>
       <InspectorPanel code={code} />
     </div>
