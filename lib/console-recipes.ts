@@ -74,7 +74,12 @@ export function recipesFor(code: number): Recipe[] {
       label: `${code} twice, then 200 (a retry that succeeds)`,
       controls: { scenario: "", failUntil: "2" },
     });
-  if (error) out.push({ id: "problem", label: `${code} as problem+json`, controls: { format: "problem" } });
+  if (error)
+    out.push({
+      id: "plain-json",
+      label: `${code} as plain JSON, not problem+json`,
+      controls: { format: "json" },
+    });
   out.push({ id: "delay", label: "answer after 3 s (try Cancel)", controls: { delay: "3000" } });
   return out;
 }

@@ -525,7 +525,7 @@ export function RequestConsole({
                 onChange={(e) => set("format", e.target.value as ConsoleControls["format"])}
                 className={INPUT}
               >
-                <option value="">from Accept</option>
+                <option value="">default (by Accept)</option>
                 {FORMATS.map((f) => (
                   <option key={f}>{f}</option>
                 ))}
