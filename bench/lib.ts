@@ -5,6 +5,7 @@ import http from "node:http";
 import path from "node:path";
 
 import autocannon from "autocannon";
+import { buildSync } from "esbuild";
 
 export const ROOT = path.resolve(__dirname, "..");
 
@@ -17,6 +18,41 @@ export function ensureBuild(): void {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (status !== 0) throw new Error("next build failed");
+}
+
+/**
+ * Compiles a server entry (server/main.ts, bench/fast-server.ts) the way `npm run build` compiles
+ * the production server (scripts/build-server.mjs: one esbuild bundle, packages left to node_modules)
+ * into dist/bench/, and returns the node arguments that run it. Benchmarks measure what production
+ * runs: under tsx every exported binding is read through a getter and every function is renamed at
+ * run time, which made the simulator look a good deal slower than it is.
+ */
+export function compiled(entry: string): string[] {
+  const outfile = path.join(ROOT, "dist", "bench", `${path.basename(entry, ".ts")}.js`);
+  buildSync({
+    entryPoints: [path.join(ROOT, entry)],
+    outfile,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    packages: "external",
+    logLevel: "warning",
+  });
+  return [outfile];
+}
+
+/** CPU time (user + system, all threads) a process has used so far, in seconds (Linux). */
+export function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime are fields 14 and 15 of stat(5); fields[0] here is field 3.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 export interface Child {
@@ -89,6 +125,8 @@ export function get(
 
 export interface RunResult {
   label: string;
+  /** CPU time the server spent per request, in µs, when it was measured. */
+  cpuUs?: number;
   rps: number;
   p50: number;
   p99: number;
@@ -112,13 +150,24 @@ export async function cannon(label: string, opts: autocannon.Options): Promise<R
   };
 }
 
+/** Runs `measure` and adds the CPU time `pid` spent per request meanwhile. */
+export async function withCpu(
+  pid: number | undefined,
+  measure: () => Promise<RunResult>,
+): Promise<RunResult> {
+  const before = cpuSeconds(pid);
+  const r = await measure();
+  const spent = cpuSeconds(pid) - before;
+  return { ...r, cpuUs: r.requests > 0 ? (spent * 1e6) / r.requests : Number.NaN };
+}
+
 export function table(rows: RunResult[]): void {
   console.log("");
-  console.log("| target | req/s | p50 ms | p99 ms | requests | errors | timeouts |");
-  console.log("|---|---|---|---|---|---|---|");
+  console.log("| target | req/s | p50 ms | p99 ms | requests | errors | timeouts | server CPU µs/req |");
+  console.log("|---|---|---|---|---|---|---|---|");
   for (const r of rows)
     console.log(
-      `| ${r.label} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.timeouts} |`,
+      `| ${r.label} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.timeouts} | ${r.cpuUs === undefined ? "" : r.cpuUs.toFixed(1)} |`,
     );
   console.log("");
 }

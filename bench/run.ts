@@ -9,7 +9,17 @@
  * BENCH_SECONDS (default 10) per run; BENCH_NEXT=0 benchmarks the fast path without Next (the site's
  * server with a 404 where Next would be, bench/fast-server.ts), so no `next build` is needed.
  */
-import { cannon, ensureBuild, get, startChild, table, type Child, type RunResult } from "./lib";
+import {
+  cannon,
+  compiled,
+  ensureBuild,
+  get,
+  startChild,
+  table,
+  withCpu,
+  type Child,
+  type RunResult,
+} from "./lib";
 import { DISTINCT_LUA, wrk } from "./wrk";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -24,9 +34,10 @@ const avg = (rows: RunResult[], prefix: string) => {
 
 async function main(): Promise<void> {
   if (WITH_NEXT) ensureBuild();
+  // Compiled as `npm run build` compiles it: what production runs.
   const site = WITH_NEXT
-    ? await startChild("site", ["--import", "tsx", "server/main.ts"], 3200, "/api/status/200")
-    : await startChild("fast path", ["--import", "tsx", "bench/fast-server.ts"], 3200, "/api/status/200");
+    ? await startChild("site", compiled("server/main.ts"), 3200, "/api/status/200")
+    : await startChild("fast path", compiled("bench/fast-server.ts"), 3200, "/api/status/200");
   let next: Child | undefined;
   if (WITH_NEXT)
     next = await startChild(
@@ -44,7 +55,7 @@ async function main(): Promise<void> {
       if (!["connection", "keep-alive", "transfer-encoding"].includes(name.toLowerCase()))
         headers.push(name, sample.rawHeaders[i + 1] ?? "");
     }
-    const baseline = await startChild("baseline", ["--import", "tsx", "bench/raw-baseline.ts"], 3201, "/", {
+    const baseline = await startChild("baseline", compiled("bench/raw-baseline.ts"), 3201, "/", {
       BASELINE_RESPONSE: JSON.stringify({
         status: sample.status,
         statusMessage: sample.statusMessage,
@@ -59,20 +70,32 @@ async function main(): Promise<void> {
         await wrk("warm-up", `${url}${PATH}`, { ...wrkOpts, seconds: 3 });
       const w: RunResult[] = [];
       for (let round = 1; round <= 2; round++) {
-        w.push(await wrk(`wrk simulator, round ${round}`, `${site.url}${PATH}`, wrkOpts));
-        w.push(await wrk(`wrk raw node:http, round ${round}`, `${baseline.url}${PATH}`, wrkOpts));
+        const ours = site.proc.pid;
+        const raw = baseline.proc.pid;
         w.push(
-          await wrk(`wrk simulator every request distinct, round ${round}`, `${site.url}${PATH}`, {
-            ...wrkOpts,
-            lua: DISTINCT_LUA,
-          }),
+          await withCpu(ours, () => wrk(`wrk simulator, round ${round}`, `${site.url}${PATH}`, wrkOpts)),
+        );
+        w.push(
+          await withCpu(raw, () =>
+            wrk(`wrk raw node:http, round ${round}`, `${baseline.url}${PATH}`, wrkOpts),
+          ),
+        );
+        w.push(
+          await withCpu(ours, () =>
+            wrk(`wrk simulator every request distinct, round ${round}`, `${site.url}${PATH}`, {
+              ...wrkOpts,
+              lua: DISTINCT_LUA,
+            }),
+          ),
         );
         // The same script against the baseline: the load generator's own cost is in both.
         w.push(
-          await wrk(`wrk raw node:http every request distinct, round ${round}`, `${baseline.url}${PATH}`, {
-            ...wrkOpts,
-            lua: DISTINCT_LUA,
-          }),
+          await withCpu(raw, () =>
+            wrk(`wrk raw node:http every request distinct, round ${round}`, `${baseline.url}${PATH}`, {
+              ...wrkOpts,
+              lua: DISTINCT_LUA,
+            }),
+          ),
         );
       }
       table(w);
@@ -105,6 +128,10 @@ async function main(): Promise<void> {
         );
       table(a);
 
+      const cpu = (prefix: string) => {
+        const r = w.filter((x) => x.label.startsWith(prefix));
+        return r.reduce((t, x) => t + (x.cpuUs ?? 0), 0) / r.length;
+      };
       const wRaw = avg(w, "wrk raw node:http, round");
       const wRawDistinct = avg(w, "wrk raw node:http every");
       const aRaw = avg(a, "autocannon raw");
@@ -113,6 +140,10 @@ async function main(): Promise<void> {
       );
       console.log(
         `wrk: simulator / raw node:http, every request distinct: ${(avg(w, "wrk simulator every") / wRawDistinct).toFixed(2)} (target ≥ 0.50)`,
+      );
+      console.log(
+        `wrk: server CPU per request, raw node:http / simulator: repeated ${(cpu("wrk raw node:http, round") / cpu("wrk simulator, round")).toFixed(2)}, ` +
+          `every request distinct ${(cpu("wrk raw node:http every") / cpu("wrk simulator every")).toFixed(2)} (the same ratios in CPU time, which other work on the machine moves less)`,
       );
       console.log(
         `autocannon: simulator / raw node:http, repeated URL: ${(avg(a, "autocannon simulator, round") / aRaw).toFixed(2)}`,

@@ -6,7 +6,7 @@
  */
 import { RedisServer, freePort } from "../tests/helpers/redis";
 
-import { cannon, ensureBuild, startChild, table, type RunResult } from "./lib";
+import { cannon, compiled, ensureBuild, startChild, table, withCpu, type RunResult } from "./lib";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -15,8 +15,10 @@ async function main(): Promise<void> {
   ensureBuild();
   const redis = await RedisServer.start();
   const [pm, pr] = [await freePort(), await freePort()];
-  const memory = await startChild("site (memory)", ["--import", "tsx", "server/main.ts"], pm, "/api/health");
-  const shared = await startChild("site (redis)", ["--import", "tsx", "server/main.ts"], pr, "/api/ready", {
+  // Compiled as `npm run build` compiles it: what production runs.
+  const server = compiled("server/main.ts");
+  const memory = await startChild("site (memory)", server, pm, "/api/health");
+  const shared = await startChild("site (redis)", server, pr, "/api/ready", {
     REDIS_URL: redis.url,
   });
   try {
@@ -29,19 +31,30 @@ async function main(): Promise<void> {
     const rows: RunResult[] = [];
     for (let round = 1; round <= 2; round++) {
       rows.push(
-        await cannon(`plain fast path (repeated), round ${round}`, { ...opts, url: `${memory.url}${plain}` }),
+        await withCpu(memory.proc.pid, () =>
+          cannon(`plain fast path (repeated), round ${round}`, { ...opts, url: `${memory.url}${plain}` }),
+        ),
       );
       rows.push(
-        await cannon(`scenario, memory store, round ${round}`, { ...opts, url: `${memory.url}${scenario}` }),
+        await withCpu(memory.proc.pid, () =>
+          cannon(`scenario, memory store, round ${round}`, { ...opts, url: `${memory.url}${scenario}` }),
+        ),
       );
     }
     rows.push(
-      await cannon("plain fast path, every request distinct", {
-        ...opts,
-        url: `${memory.url}${plain}?n=[<id>]`,
-      }),
+      await withCpu(memory.proc.pid, () =>
+        cannon("plain fast path, every request distinct", {
+          ...opts,
+          url: `${memory.url}${plain}?n=[<id>]`,
+          idReplacement: true,
+        }),
+      ),
     );
-    rows.push(await cannon("scenario, Redis store", { ...opts, url: `${shared.url}${scenario}` }));
+    rows.push(
+      await withCpu(shared.proc.pid, () =>
+        cannon("scenario, Redis store", { ...opts, url: `${shared.url}${scenario}` }),
+      ),
+    );
     table(rows);
     const avg = (prefix: string) => {
       const r = rows.filter((x) => x.label.startsWith(prefix));
