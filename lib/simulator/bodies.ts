@@ -17,6 +17,58 @@ export function safeJson(value: unknown): string {
   return json.includes("<") ? json.replace(/</g, "\\u003c") : json;
 }
 
+/** Characters JSON.stringify escapes in a string (quote, backslash, controls, lone surrogates), and `<`. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f<\ud800-\udfff]/;
+
+/** One string as `safeJson` writes it. Most strings need no escaping and are only quoted. */
+function jsonString(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return `"${text}"`;
+  const json = JSON.stringify(text);
+  return json.includes("<") ? json.replace(/</g, "\\u003c") : json;
+}
+
+/**
+ * `safeJson` of plain data (objects, arrays, strings, numbers, booleans, null), nested at `indent`,
+ * byte for byte: JSON.stringify's key order (Object.keys), members whose value is undefined left out,
+ * non-finite numbers as null. A hand-written walk because the answer's body is built on every request
+ * and JSON.stringify with an indent was one of the largest costs of it.
+ */
+function prettyJson(value: unknown, indent: string): string | undefined {
+  switch (typeof value) {
+    case "string":
+      return jsonString(value);
+    case "number":
+      return Number.isFinite(value) ? String(value) : "null";
+    case "boolean":
+      return value ? "true" : "false";
+    case "object": {
+      if (value === null) return "null";
+      if (typeof (value as { toJSON?: unknown }).toJSON === "function") {
+        // Not plain data (a Date, say): JSON.stringify decides, indented as it would be here.
+        const json = safeJson(value);
+        return json === undefined ? undefined : json.replace(/\n/g, `\n${indent}`);
+      }
+      const inner = `${indent}  `;
+      if (Array.isArray(value)) {
+        if (value.length === 0) return "[]";
+        let out = "[";
+        for (let i = 0; i < value.length; i++)
+          out += `${i ? "," : ""}\n${inner}${prettyJson(value[i], inner) ?? "null"}`;
+        return `${out}\n${indent}]`;
+      }
+      let out = "";
+      for (const key of Object.keys(value)) {
+        const member = prettyJson((value as Record<string, unknown>)[key], inner);
+        if (member !== undefined) out += `${out ? "," : ""}\n${inner}${jsonString(key)}: ${member}`;
+      }
+      return out ? `{${out}\n${indent}}` : "{}";
+    }
+    default:
+      // undefined, functions and symbols, as JSON.stringify leaves them out of objects.
+      return undefined;
+  }
+}
+
 /** Request headers whose values are credentials: the echo shows that they came, never what they say. */
 const CREDENTIALS = new Set(["authorization", "proxy-authorization", "cookie", "x-api-key", "x-auth-token"]);
 
@@ -92,31 +144,47 @@ function interimNote(c: BodyCtx): Record<string, unknown> | undefined {
 const NOT_ECHOED =
   "Request headers are not echoed: this answer may be stored by caches (its Cache-Control allows it), which would hand them to other clients.";
 
-function requestDescription(c: BodyCtx): Record<string, unknown> {
-  const d: Record<string, unknown> = {
-    method: c.method,
-    path: c.url.pathname,
-    query: queryRecord(c.url),
-  };
-  if (c.echo) d.headers = headerRecord(c.req.headers);
-  if (c.req.body !== undefined && c.req.body !== "") d.body = c.req.body;
-  return d;
+/** The query as the diagnostic body echoes it (`request.query`), nested at `indent`. */
+export function queryJson(url: SimUrl, indent: string): string {
+  return prettyJson(queryRecord(url), indent) ?? "{}";
 }
 
-function diagnosticValue(c: BodyCtx, status: number): Record<string, unknown> {
+/** The `request` member: what was asked, as the diagnostic body echoes it. */
+function requestJson(c: BodyCtx, indent: string): string {
+  const inner = `${indent}  `;
+  let out = `{\n${inner}"method": ${jsonString(c.method)},\n${inner}"path": ${jsonString(c.url.pathname)}`;
+  out += `,\n${inner}"query": ${queryJson(c.url, inner)}`;
+  if (c.echo) out += `,\n${inner}"headers": ${prettyJson(headerRecord(c.req.headers), inner)}`;
+  if (c.req.body !== undefined && c.req.body !== "") out += `,\n${inner}"body": ${jsonString(c.req.body)}`;
+  return `${out}\n${indent}}`;
+}
+
+/**
+ * The diagnostic's members after `simulated` and `status`, written in a fixed order: `reason`,
+ * `interim`, `choice`, `scenario`, `registered`, `docs`, `delayMs`, `note`, `request` (those that
+ * apply), each as `safeJson` would write it one level deep.
+ */
+function diagnosticMembers(c: BodyCtx, status: number): string {
   const info = getStatus(c.requested);
-  const body: Record<string, unknown> = { simulated: true, status, reason: reasonPhrase(status) };
+  let out = `,\n  "reason": ${jsonString(reasonPhrase(status))}`;
   const interim = interimNote(c);
-  if (interim) body.interim = interim;
-  if (c.weighted) body.choice = { from: c.weighted.spec, draw: c.weighted.draw };
-  if (c.req.scenario) body.scenario = c.req.scenario.info;
-  body.registered = info?.official ?? false;
-  if (info) body.docs = codePath(c.requested);
-  if (c.options.delayMs > 0) body.delayMs = c.options.delayMs;
-  const notes = [c.note, c.echo ? undefined : NOT_ECHOED].filter((n) => n !== undefined);
-  if (notes.length) body.note = notes.join(" ");
-  body.request = requestDescription(c);
-  return body;
+  if (interim) out += `,\n  "interim": ${prettyJson(interim, "  ")}`;
+  if (c.weighted)
+    out += `,\n  "choice": ${prettyJson({ from: c.weighted.spec, draw: c.weighted.draw }, "  ")}`;
+  const scenario = c.req.scenario ? prettyJson(c.req.scenario.info, "  ") : undefined;
+  if (scenario !== undefined) out += `,\n  "scenario": ${scenario}`;
+  out += `,\n  "registered": ${info?.official ? "true" : "false"}`;
+  if (info) out += `,\n  "docs": ${jsonString(codePath(c.requested))}`;
+  if (c.options.delayMs > 0) out += `,\n  "delayMs": ${c.options.delayMs}`;
+  const note =
+    c.note === undefined ? (c.echo ? undefined : NOT_ECHOED) : c.echo ? c.note : `${c.note} ${NOT_ECHOED}`;
+  if (note !== undefined) out += `,\n  "note": ${jsonString(note)}`;
+  return `${out},\n  "request": ${requestJson(c, "  ")}`;
+}
+
+/** The JSON diagnostic: `simulated`, `status`, then the members above, as `safeJson` writes it. */
+function diagnosticJson(c: BodyCtx, status: number): string {
+  return `{\n  "simulated": true,\n  "status": ${status}${diagnosticMembers(c, status)}\n}`;
 }
 
 function textBody(c: BodyCtx, status: number): string {
@@ -141,16 +209,13 @@ function textBody(c: BodyCtx, status: number): string {
  */
 function problemBody(c: BodyCtx, status: number): string {
   // `reason` stays (it repeats `title`): clients written against the plain diagnostic still read it.
-  const diagnostic = diagnosticValue(c, status);
-  const p: Record<string, unknown> = {
-    type: "about:blank",
-    title: reasonPhrase(status),
-    status,
-    detail: c.note ?? `A simulated ${status} ${reasonPhrase(status)}, sent because it was asked for.`,
-    instance: c.url.pathname,
-    ...diagnostic,
-  };
-  return safeJson(p);
+  // The standard members first, then the diagnostic's (its `status` is the same one, already there).
+  const title = jsonString(reasonPhrase(status));
+  const detail = c.note ?? `A simulated ${status} ${reasonPhrase(status)}, sent because it was asked for.`;
+  return (
+    `{\n  "type": "about:blank",\n  "title": ${title},\n  "status": ${status},\n  "detail": ${jsonString(detail)},` +
+    `\n  "instance": ${jsonString(c.url.pathname)},\n  "simulated": true${diagnosticMembers(c, status)}\n}`
+  );
 }
 
 export interface Rendered {
@@ -165,7 +230,7 @@ export function renderBody(c: BodyCtx, status: number, format: BodyFormat): Rend
   // application/json reads application/problem+json too: it is JSON, RFC 6839 §3.1).
   const plain = format === "json" && c.options.format === "json";
   if (status >= 400 && !plain) return { body: problemBody(c, status), type: PROBLEM_JSON };
-  return { body: safeJson(diagnosticValue(c, status)), type: "application/json" };
+  return { body: diagnosticJson(c, status), type: "application/json" };
 }
 
 const ABOUT: Record<number, string> = {

@@ -97,22 +97,35 @@ export function interimHeaders(status: number): HeaderList {
   return headerRows(status).map((r): [string, string] => [r.header, r.value]);
 }
 
-function exposeHeaders(headers: HeaderList): string {
-  // Date is added by the server underneath when missing, so it is exposed too.
-  const names = new Set<string>(["Date"]);
-  for (const [name] of headers) {
+/** Whether a response header needs naming in Access-Control-Expose-Headers, by exact name (memoised). */
+const EXPOSED = new Map<string, boolean>();
+function exposed(name: string): boolean {
+  let e = EXPOSED.get(name);
+  if (e === undefined) {
     const lower = name.toLowerCase();
-    if (!CORS_SAFELISTED.has(lower) && !lower.startsWith("access-control-")) names.add(name);
+    e = !CORS_SAFELISTED.has(lower) && !lower.startsWith("access-control-");
+    if (EXPOSED.size < 1024) EXPOSED.set(name, e);
   }
-  return [...names].join(", ");
+  return e;
 }
 
+function exposeHeaders(headers: HeaderList): string {
+  // Date is added by the server underneath when missing, so it is exposed too. Each name once, in order.
+  const names = ["Date"];
+  let out = "Date";
+  for (const [name] of headers)
+    if (exposed(name) && !names.includes(name)) {
+      names.push(name);
+      out += `, ${name}`;
+    }
+  return out;
+}
+
+/** Adds the CORS headers to `headers` (a list the caller built for this answer) and returns it. */
 export function withCors(headers: HeaderList): HeaderList {
-  return [
-    ...headers,
-    ["Access-Control-Allow-Origin", "*"],
-    ["Access-Control-Expose-Headers", exposeHeaders(headers)],
-  ];
+  const expose = exposeHeaders(headers);
+  headers.push(["Access-Control-Allow-Origin", "*"], ["Access-Control-Expose-Headers", expose]);
+  return headers;
 }
 
 /** What every /api answer carries: it is data, nothing may load from it or frame it (issue 10 item 7). */

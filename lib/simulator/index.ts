@@ -11,7 +11,14 @@ import { headerLookup, TOKEN_LIST, type HeaderList } from "../http";
 import { PROBLEM_JSON, problem, type InvalidParam } from "../problem";
 import { answersOnly, forbidsContent, reasonPhrase } from "../registry";
 
-import { renderBody, resourceRepresentation, safeJson, type BodyCtx, type Rendered } from "./bodies";
+import {
+  queryJson,
+  renderBody,
+  resourceRepresentation,
+  safeJson,
+  type BodyCtx,
+  type Rendered,
+} from "./bodies";
 import { drawValue, isWeighted, parseChoices, pick } from "./choice";
 import { parseCode } from "./code";
 import {
@@ -35,6 +42,7 @@ import {
   ifRangePasses,
   parseHttpDate,
   resourceETag,
+  SIMULATED_LAST_MODIFIED,
   SIMULATED_LAST_MODIFIED_MS,
 } from "./validators";
 
@@ -243,29 +251,31 @@ function varyOn(c: {
   requested: number;
   weighted: boolean;
 }) {
-  const out: string[] = [];
-  if (c.options.format === undefined) out.push("Accept");
-  const relevant: Record<string, boolean> = {
-    delay: true,
-    "retry-after": true,
-    location: c.location,
-    auth: c.status === 401,
-    seed: c.weighted,
-    draw: c.weighted,
-  };
-  for (const o of OPTION_DOCS)
-    if (o.header && relevant[o.name] && !c.url.searchParams.has(o.name)) out.push(o.header);
-  if (c.requested === 100) out.push("Expect");
-  return out.join(", ");
+  let out = c.options.format === undefined ? "Accept" : "";
+  for (const o of HEADER_OPTIONS) {
+    const relevant =
+      o.name === "location"
+        ? c.location
+        : o.name === "auth"
+          ? c.status === 401
+          : o.name === "seed" || o.name === "draw"
+            ? c.weighted
+            : o.name === "delay" || o.name === "retry-after";
+    if (relevant && !c.url.searchParams.has(o.name)) out += out ? `, ${o.header}` : o.header;
+  }
+  if (c.requested === 100) out += out ? ", Expect" : "Expect";
+  return out;
 }
 
 /** The Simulate-* header values that select this answer (for the resource's identity). */
 function simulateHeaders(url: SimUrl, header: (name: string) => string | undefined): string {
   let out = "";
-  for (const o of OPTION_DOCS)
-    if (o.header && !url.searchParams.has(o.name)) out += `${header(o.header) ?? ""}\n`;
+  for (const o of HEADER_OPTIONS) if (!url.searchParams.has(o.name)) out += `${header(o.header) ?? ""}\n`;
   return out;
 }
+
+/** The options that may also come as a Simulate-* header, in OPTION_DOCS order. */
+const HEADER_OPTIONS = OPTION_DOCS.flatMap((o) => (o.header ? [{ name: o.name, header: o.header }] : []));
 
 const NOTE_304 = (etag: string) =>
   `A 304 only answers a conditional GET or HEAD whose validator matches, so this is the 200 it stands for. Send If-None-Match: ${etag} (this answer's ETag) to get the 304.`;
@@ -289,7 +299,129 @@ const NOTE_416 = (length: number) =>
  * - Options are read from the query and Simulate-* headers; every bad value is a 400 naming it.
  */
 export function simulate(req: SimRequest): SimResponse {
+  const key = shapeKey(req);
+  if (key === undefined) return simulateFully(req);
   const url = parseUrl(req.url);
+  for (const name of url.searchParams.keys())
+    if (OPTION_NAMES.has(name)) return simulateFully(req, undefined, url);
+  let shape = SHAPES.get(key);
+  if (shape === undefined) {
+    shape = shapeOf(req, url);
+    SHAPES.set(key, shape);
+    if (SHAPES.size > MAX_SHAPES) {
+      const oldest = SHAPES.keys().next().value;
+      if (oldest !== undefined) SHAPES.delete(oldest);
+    }
+  }
+  return shape === null ? simulateFully(req, undefined, url) : fromShape(shape, req, url);
+}
+
+/**
+ * What `simulateFully` reports about an answer so that it can serve as a shape: the resource's
+ * identity around its query (for the ETag), and the body a GET gets (a HEAD's included).
+ */
+interface Probe {
+  identity?: [head: string, tail: string];
+  getBody?: string | null;
+}
+
+/**
+ * An answer that stands for every request differing from it only in a query without options: the
+ * answer to the request without its query, with the places where the query shows. The query is
+ * only echoed in the body's `request.query` and named in the ETag's identity (for a body in JSON or
+ * problem+json; a text body, byte ranges and the 304's note name it elsewhere, and are not shapes).
+ */
+interface Shape {
+  res: SimResponse;
+  dateAt: number;
+  etagAt: number;
+  identity: [string, string] | undefined;
+  /** Where `{}` (the empty query) is in the GET body, or -1 when the body does not echo it. */
+  queryAt: number;
+  getBody: string | null;
+}
+
+/** Shapes by request (method, code, path, protocol, capabilities, headers): at most this many. */
+const SHAPES = new Map<string, Shape | null>();
+const MAX_SHAPES = 256;
+const OPTION_NAMES: ReadonlySet<string> = new Set(OPTION_DOCS.map((o) => o.name));
+/** Request headers whose answer depends on the ETag (which depends on the query). */
+const CONDITIONAL = new Set([
+  "if-match",
+  "if-none-match",
+  "if-modified-since",
+  "if-unmodified-since",
+  "if-range",
+  "range",
+]);
+const EMPTY_QUERY_AT = '\n    "query": {}';
+
+/** The shape key, or undefined when the request cannot share an answer (a body, a scenario, weighted codes, ...). */
+function shapeKey(req: SimRequest): string | undefined {
+  if (req.scenario || (req.body !== undefined && req.body !== "") || (req.bodyBytes ?? 0) !== 0)
+    return undefined;
+  if (!/^\d{3}$/.test(req.code) || !PLAIN_TARGET.test(req.url)) return undefined;
+  if (req.now && req.now.getTime() < SIMULATED_LAST_MODIFIED_MS) return undefined;
+  const q = req.url.indexOf("?");
+  let key = `${req.method} ${req.code} ${req.httpVersion ?? ""} ${req.canSendInterim ? 1 : 0}${req.canSendFaults ? 1 : 0} ${q < 0 ? req.url : req.url.slice(0, q)}`;
+  for (const [name, value] of req.headers) {
+    // Only If-* and Range are conditional: the first letter spares lower-casing every other name.
+    const first = name[0];
+    if (
+      (first === "i" || first === "I" || first === "r" || first === "R") &&
+      CONDITIONAL.has(name.toLowerCase())
+    )
+      return undefined;
+    key += `\n${name.length}:${name}${value.length}:${value}`;
+  }
+  return key;
+}
+
+function shapeOf(req: SimRequest, url: SimUrl): Shape | null {
+  const probe: Probe = {};
+  const res = simulateFully({ ...req, url: url.pathname }, probe);
+  const type = res.headers.find(([n]) => n === "Content-Type")?.[1] ?? "";
+  // A text body names the whole target; a 304's stand-in names the ETag in its note.
+  if (type.startsWith("text/") || answersOnly(Number(req.code))?.request === "conditional") return null;
+  const getBody = probe.getBody ?? null;
+  // The diagnostic (plain, or as a problem's extension members) echoes the query as `request.query`;
+  // a problem without the diagnostic (a 400 about the request, a 405) does not.
+  const json = type === "application/json" || type === PROBLEM_JSON;
+  const queryAt = getBody === null || !json ? -1 : getBody.indexOf(EMPTY_QUERY_AT);
+  if (type === "application/json" && queryAt < 0) return null;
+  const etagAt = res.headers.findIndex(([n]) => n === "ETag");
+  if (etagAt >= 0 && !probe.identity) return null;
+  return {
+    res,
+    dateAt: res.headers.findIndex(([n]) => n === "Date"),
+    etagAt,
+    identity: probe.identity,
+    queryAt: queryAt < 0 ? -1 : queryAt + EMPTY_QUERY_AT.length - 2,
+    getBody,
+  };
+}
+
+function fromShape(shape: Shape, req: SimRequest, url: SimUrl): SimResponse {
+  const headers = shape.res.headers.slice();
+  if (shape.dateAt >= 0) headers[shape.dateAt] = dateHeader(req);
+  if (shape.etagAt >= 0 && shape.identity)
+    headers[shape.etagAt] = ["ETag", resourceETag(`${shape.identity[0]}${url.search}${shape.identity[1]}`)];
+  const res: SimResponse = { ...shape.res, headers };
+  if (shape.queryAt >= 0 && shape.getBody !== null && url.search !== "") {
+    const body = `${shape.getBody.slice(0, shape.queryAt)}${queryJson(url, "    ")}${shape.getBody.slice(shape.queryAt + 2)}`;
+    if (res.body !== null) res.body = body;
+    if (res.getLength !== undefined) res.getLength = utf8Length(body);
+  }
+  return res;
+}
+
+/** `simulate()` computed from scratch, never from a shape: what every shape must reproduce exactly. */
+export function simulateUncached(req: SimRequest): SimResponse {
+  return simulateFully(req);
+}
+
+function simulateFully(req: SimRequest, probe?: Probe, parsedUrl?: SimUrl): SimResponse {
+  const url = parsedUrl ?? parseUrl(req.url);
   const header = headerLookup(req.headers);
   const method = req.method.toUpperCase();
   if (!isSimulatedMethod(method)) return methodNotAllowed(req);
@@ -313,16 +445,17 @@ export function simulate(req: SimRequest): SimResponse {
   const exists = requested !== 201;
   const ownETag = options.headers.find(([n]) => n.toLowerCase() === "etag")?.[1];
   const ownModified = options.headers.find(([n]) => n.toLowerCase() === "last-modified")?.[1];
-  const etag =
-    ownETag ??
-    resourceETag(
-      `${requested}\n${ranged ? "text" : format}\n${url.pathname}${url.search}\n${simulateHeaders(url, header)}`,
-    );
-  const nowMs = req.now ? req.now.getTime() : Date.now();
-  const modifiedMs =
-    (ownModified && parseHttpDate(ownModified)) || Math.min(SIMULATED_LAST_MODIFIED_MS, nowMs);
-
   let status = requested < 200 || only !== undefined ? 200 : requested;
+  // Validators are only compared and sent where the answer would be 2xx: computed only there.
+  const validated = status >= 200 && status < 300;
+  const etag = !validated
+    ? ""
+    : (ownETag ?? resourceETag(identity(requested, ranged ? "text" : format, url, header, probe)));
+  const modifiedMs = !validated
+    ? SIMULATED_LAST_MODIFIED_MS
+    : (ownModified && parseHttpDate(ownModified)) ||
+      Math.min(SIMULATED_LAST_MODIFIED_MS, req.now ? req.now.getTime() : Date.now());
+
   let note: string | undefined;
   // Preconditions only apply where the answer would otherwise be 2xx (RFC 9110 §13.2.1).
   if (status >= 200 && status < 300) {
@@ -419,7 +552,13 @@ export function simulate(req: SimRequest): SimResponse {
   // Validators of the selected representation; a 304 repeats the ETag (RFC 9110 §15.4.5).
   if (exists && ((status >= 200 && status < 300) || status === 304)) {
     headers.push(["ETag", etag]);
-    if (status !== 304) headers.push(["Last-Modified", new Date(modifiedMs).toUTCString()]);
+    if (status !== 304)
+      headers.push([
+        "Last-Modified",
+        modifiedMs === SIMULATED_LAST_MODIFIED_MS
+          ? SIMULATED_LAST_MODIFIED
+          : new Date(modifiedMs).toUTCString(),
+      ]);
   }
   const own = codeHeaders(status, method, options);
   const location = own.some(([n]) => n === "Location");
@@ -441,5 +580,20 @@ export function simulate(req: SimRequest): SimResponse {
     reusable: options.delayMs === 0 && interim.length === 0 && weighted === undefined && size === 0,
   };
   if (method === "HEAD" && body !== null) res.getLength = utf8Length(body);
+  if (probe) probe.getBody = body;
   return res;
+}
+
+/** The simulated resource's identity, which its ETag hashes: what selects its representation. */
+function identity(
+  requested: number,
+  format: string,
+  url: SimUrl,
+  header: (name: string) => string | undefined,
+  probe: Probe | undefined,
+): string {
+  const head = `${requested}\n${format}\n${url.pathname}`;
+  const tail = `\n${simulateHeaders(url, header)}`;
+  if (probe) probe.identity = [head, tail];
+  return `${head}${url.search}${tail}`;
 }

@@ -17,14 +17,19 @@ export const SIMULATED_LAST_MODIFIED = new Date(SIMULATED_LAST_MODIFIED_MS).toUT
  * different offset bases, computed in one pass over the UTF-16 code units.
  */
 export function resourceETag(identity: string): string {
-  let a = 0x811c9dc5;
+  // Kept as int32 in the loop (the same bits as uint32 for ^ and imul), made unsigned once at the end.
+  let a = 0x811c9dc5 | 0;
   let b = 0x01000193;
   for (let i = 0; i < identity.length; i++) {
     const c = identity.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c, 0x01000193) >>> 0;
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
   }
-  return `"${a.toString(16).padStart(8, "0")}${b.toString(16).padStart(8, "0")}"`;
+  return `"${hex8(a >>> 0)}${hex8(b >>> 0)}"`;
+}
+
+function hex8(n: number): string {
+  return n.toString(16).padStart(8, "0");
 }
 
 const IMF_FIXDATE =
