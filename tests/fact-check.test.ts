@@ -170,6 +170,11 @@ const FINDINGS: Finding[] = [
     must: [/Chromium 156 gives an\s+empty stream/],
   },
   {
+    code: 411,
+    source: "Chromium 156 run (ReadableStream upload over HTTP/1.1)",
+    must: [/refuses them over HTTP\/1\.1/],
+  },
+  {
     code: 509,
     source: "no Apache or cPanel document found",
     must: [/We found no Apache or\s+cPanel document/],

@@ -225,6 +225,117 @@ describe("Chromium (Debian's /usr/bin/chromium)", () => {
     }
   }, 30_000);
 
+  it("navigation: a form post answered 204 or 205 leaves the page and the typed value in place (/204, /205)", async () => {
+    const s = await serve((req, res) => {
+      const m = /^\/post\/(\d{3})$/.exec(req.url ?? "");
+      if (m) {
+        req.resume();
+        return void req.on("end", () => res.writeHead(Number(m[1]), { "Content-Length": 0 }).end());
+      }
+      res
+        .writeHead(200, { "Content-Type": "text/html" })
+        .end(
+          '<!doctype html><link rel="icon" href="data:,"><title>form</title>' +
+            '<form method="post" action="/post/204" id="f204"><input name="a" id="a204"></form>' +
+            '<form method="post" action="/post/205" id="f205"><input name="a" id="a205"></form>',
+        );
+    });
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${s.base}/`);
+      for (const code of [204, 205]) {
+        await page.fill(`#a${code}`, "kept");
+        const answered = page.waitForResponse((r) => r.url().endsWith(`/post/${code}`));
+        await page.evaluate((c) => (document.getElementById(`f${c}`) as HTMLFormElement).submit(), code);
+        expect((await answered).status()).toBe(code);
+        // Give a navigation, if any, the time to commit before looking.
+        await page.waitForTimeout(300);
+        expect(page.url(), String(code)).toBe(`${s.base}/`);
+        expect(await page.inputValue(`#a${code}`), String(code)).toBe("kept");
+      }
+    } finally {
+      await page.close();
+      await s.close();
+    }
+  }, 30_000);
+
+  it("a revalidated 304 reaches fetch() as the cached 200; a WebSocket handshake answered 200 closes with 1006 (/304, /101)", async () => {
+    let sent304 = 0;
+    const s = await serve((req, res) => {
+      if (req.url === "/cached") {
+        if (req.headers["if-none-match"] === '"v1"') {
+          sent304++;
+          return void res.writeHead(304, { ETag: '"v1"', "Cache-Control": "no-cache" }).end();
+        }
+        return void res
+          .writeHead(200, { ETag: '"v1"', "Cache-Control": "no-cache", "Content-Type": "text/plain" })
+          .end("cached body");
+      }
+      if (req.url === "/ws")
+        return void res.writeHead(200, { "Content-Type": "text/plain" }).end("not a websocket");
+      res.writeHead(200, { "Content-Type": "text/html" }).end(page0);
+    });
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${s.base}/`);
+      const got = await page.evaluate(async () => {
+        const first = await fetch("/cached");
+        await first.text();
+        const again = await fetch("/cached");
+        return `${again.status} ${await again.text()}`;
+      });
+      expect(got).toBe("200 cached body");
+      expect(sent304).toBe(1);
+      const ws = await page.evaluate(
+        (url) =>
+          new Promise<string>((resolve) => {
+            const events: string[] = [];
+            const sock = new WebSocket(url);
+            sock.onerror = () => events.push("error");
+            sock.onclose = (e) => resolve(`${events.join(",")} close ${e.code}`);
+          }),
+        s.base.replace("http", "ws") + "/ws",
+      );
+      expect(ws).toBe("error close 1006");
+    } finally {
+      await page.close();
+      await s.close();
+    }
+  }, 30_000);
+
+  it("a streaming upload (ReadableStream body) is refused over HTTP/1.1 (/411)", async () => {
+    const s = await serve((_req, res) => res.writeHead(200, { "Content-Type": "text/html" }).end(page0));
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${s.base}/`);
+      const failures: string[] = [];
+      page.on("requestfailed", (r) => failures.push(r.failure()?.errorText ?? ""));
+      const outcome = await page.evaluate(async () => {
+        const body = new ReadableStream({
+          start(c) {
+            c.enqueue(new TextEncoder().encode("x"));
+            c.close();
+          },
+        });
+        try {
+          // `duplex` is not in every DOM typing yet.
+          const init = { method: "POST", body, duplex: "half" } as RequestInit;
+          const r = await fetch("/upload", init);
+          return `resolved ${r.status}`;
+        } catch (e) {
+          return (e as Error).name;
+        }
+      });
+      expect(outcome).toBe("TypeError");
+      // The network error says why: such an upload needs a protocol negotiated by ALPN (HTTP/2 or
+      // HTTP/3), which plain http:// cannot offer.
+      expect(failures).toEqual(["net::ERR_ALPN_NEGOTIATION_FAILED"]);
+    } finally {
+      await page.close();
+      await s.close();
+    }
+  }, 30_000);
+
   it("a 421 is retried once by the browser; the page sees the second answer (/421)", async () => {
     let hits = 0;
     const s = await serve((req, res) => {
