@@ -108,11 +108,11 @@ export function handleInspect(
     return;
   }
   if (method !== "POST") {
-    // The client may have sent a body it was not asked for; it is not read, and the connection does
-    // not wait for it.
-    const hasBody =
-      req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined;
-    send(req, res, methodNotAllowed(), hasBody && !req.complete);
+    // A body nobody asked for is drained by Node after the answer when it is small; one that is
+    // chunked or declared over the limit is not waited for: the connection closes.
+    const declared = declaredLength(req);
+    const large = req.headers["transfer-encoding"] !== undefined || (declared ?? 0) > MAX_INPUT_BYTES;
+    send(req, res, methodNotAllowed(), large && !req.complete);
     return;
   }
   const declared = declaredLength(req);
