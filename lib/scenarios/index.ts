@@ -8,9 +8,16 @@
  * request with the code this position answers, the scenario's description for the diagnostic body,
  * the RateLimit fields, and the fault to perform instead of answering.
  */
-import type { HeaderList } from "../http";
+import { headerLookup, type HeaderList } from "../http";
 import { drawValue, parseChoices, pick } from "../simulator/choice";
-import { badRequest, errorResponse, parseCode, type SimRequest, type SimResponse } from "../simulator/index";
+import {
+  badRequest,
+  errorResponse,
+  parseCode,
+  parseUrl,
+  type SimRequest,
+  type SimResponse,
+} from "../simulator/index";
 import { parseOptions } from "../simulator/options";
 import { StoreUnavailableError, type MaybePromise, type StateStore, type WindowCount } from "../state";
 import { MemoryStore } from "../state/memory";
@@ -171,16 +178,6 @@ function all<A, B, R>(a: MaybePromise<A>, b: MaybePromise<B>, f: (a: A, b: B) =>
   return Promise.all([a, b]).then(([x, y]) => f(x, y));
 }
 
-function headerLookup(req: SimRequest): (name: string) => string | undefined {
-  const map = new Map<string, string>();
-  for (const [n, v] of req.headers) {
-    const k = n.toLowerCase();
-    const prev = map.get(k);
-    map.set(k, prev === undefined ? v : `${prev}, ${v}`);
-  }
-  return (name) => map.get(name.toLowerCase());
-}
-
 /** Parsed code lists by path segment: a scenario repeats the same one on every request. */
 const CODES_CACHE_SIZE = 256;
 
@@ -208,8 +205,9 @@ export class ScenarioEngine {
    * memory store, a promise with Redis.
    */
   resolve(req: SimRequest): MaybePromise<Resolution> {
-    const url = new URL(req.url, "http://simulator.invalid");
-    const header = headerLookup(req);
+    // The simulator's own reading of the target: what it will answer is read the same way.
+    const url = parseUrl(req.url);
+    const header = headerLookup(req.headers);
     const parsed = parseScenarioOptions(url.searchParams, header);
     if (!parsed.ok) {
       const detail = `The scenario cannot be run: ${parsed.invalid.map((i) => `${i.name} ${i.reason}`).join("; ")}.`;

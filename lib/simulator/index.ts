@@ -72,7 +72,7 @@ const PLAIN_TARGET = /^\/(?!.*(?:\/\.|#|\\))[\x21-\x7e]*$/;
  * The path and query as `new URL` would give them. The common, plain target is split by hand: a
  * URL object per request was a measurable share of the simulator's time.
  */
-function parseUrl(url: string): SimUrl {
+export function parseUrl(url: string): SimUrl {
   if (PLAIN_TARGET.test(url)) {
     const q = url.indexOf("?");
     if (q < 0) return { pathname: url, search: "", searchParams: new URLSearchParams() };
