@@ -6,16 +6,8 @@ import { writeFileSync } from "node:fs";
 
 import { build } from "esbuild";
 
-await build({
-  entryPoints: ["server/main.ts"],
-  outfile: "dist/server/main.js",
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  packages: "external",
-  sourcemap: true,
-  logLevel: "warning",
-});
+import { serverBuildOptions } from "./server-build.mjs";
+
+await build(serverBuildOptions);
 writeFileSync("dist/build-stamp.json", `${JSON.stringify({ builtAt: new Date().toISOString() })}\n`);
 console.log("> server compiled to dist/server/main.js");
