@@ -16,6 +16,7 @@ import {
   serverOptions,
   type ConnectionGuard,
 } from "../server/limits";
+import { until } from "./helpers/until";
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -126,14 +127,22 @@ describe("server limits", () => {
   });
 
   it("caps connections per client address, and others still get answers", async () => {
-    const { port, guard } = await start({ ...FAST, LIMIT_MAX_CONNECTIONS_PER_CLIENT: "20" });
+    // Long timeouts here: the twenty admitted connections must stay open through the 2 s in which
+    // the ten refused ones are seen to close.
+    const { port, guard } = await start({
+      LIMIT_HEADERS_TIMEOUT_MS: "8000",
+      LIMIT_REQUEST_TIMEOUT_MS: "10000",
+      LIMIT_KEEP_ALIVE_TIMEOUT_MS: "8000",
+      LIMIT_MAX_CONNECTIONS_PER_CLIENT: "20",
+    });
     const flood = Array.from({ length: 30 }, () => raw(port, "127.0.0.2"));
     await Promise.all(flood.map((c) => c.connected));
-    await new Promise((r) => setTimeout(r, 200));
+    await until(() => guard.stats.refusedPerClient >= 10, 3000);
+    await new Promise((r) => setTimeout(r, 100)); // no more than ten, even given a moment
     expect(guard.stats.refusedPerClient).toBe(10);
     const closed = await Promise.all(
       flood.map((c) =>
-        Promise.race([c.closed.then(() => 1), new Promise((r) => setTimeout(() => r(0), 300))]),
+        Promise.race([c.closed.then(() => 1), new Promise((r) => setTimeout(() => r(0), 2000))]),
       ),
     );
     expect(closed.reduce((a: number, b) => a + (b as number), 0)).toBe(10);
@@ -146,8 +155,7 @@ describe("server limits", () => {
     const { port, guard } = await start({ ...FAST, LIMIT_MAX_CONNECTIONS: "16" });
     const idle = Array.from({ length: 16 }, (_, i) => raw(port, `127.0.0.${10 + i}`));
     await Promise.all(idle.map((c) => c.connected));
-    await new Promise((r) => setTimeout(r, 100));
-    expect(guard.stats.open).toBe(16);
+    expect(await until(() => guard.stats.open === 16, 3000)).toBe(true);
     const res = await fetch(`http://127.0.0.1:${port}/`);
     expect(await res.text()).toBe("ok");
     expect(guard.stats.evictedIdle).toBeGreaterThanOrEqual(1);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SimulatorRuntime } from "@/lib/simulator/runtime";
 
 import { lastHeaders, rawExchange, startSite, statuses, type Site } from "./site";
+import { until } from "../helpers/until";
 
 let site: Site;
 beforeAll(async () => {
@@ -205,12 +206,12 @@ describe("one runtime, and only simulated answers reused (issue 9 item 6)", () =
       const first = fetch(`${small.base}/api/status/200?delay=5000`, { signal: gone.signal }).catch(
         () => null,
       );
-      await new Promise((r) => setTimeout(r, 150));
-      expect(small.runtime.gate.inUse).toBe(1);
+      // Waits for the state rather than a fixed time, so a busy machine cannot fail it (bounded).
+      expect(await until(() => small.runtime.gate.inUse === 1, 4000)).toBe(true);
       gone.abort();
       await first;
-      await new Promise((r) => setTimeout(r, 100));
-      expect(small.runtime.gate.inUse).toBe(0);
+      // Well before the 5 s delay would have ended on its own.
+      expect(await until(() => small.runtime.gate.inUse === 0, 2000)).toBe(true);
       const next = await fetch(`${small.base}/api/status/200?delay=50`);
       expect(next.status).toBe(200);
     } finally {
