@@ -94,7 +94,7 @@ const INPUT =
   "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900 aria-[invalid=true]:border-rose-600 dark:aria-[invalid=true]:border-rose-400";
 const HINT = "font-normal text-slate-600 dark:text-slate-400";
 
-/** A header name that may wrap after its hyphens on narrow screens (never inside a word). */
+/** A header name that may wrap after its hyphens (never inside a word): used on narrow screens. */
 function hyphenBreaks(name: string): ReactNode {
   const parts = name.split("-");
   return parts.map((p, i) => (
@@ -118,7 +118,8 @@ function HeadersTable({ headers, caption }: { headers: HeaderList; caption: stri
           {headers.map(([n, v], i) => (
             <tr key={`${n}-${i}`} className="align-top">
               <th scope="row" className="py-0.5 pr-3 font-semibold sm:whitespace-nowrap">
-                {hyphenBreaks(n)}
+                <span className="sm:hidden">{hyphenBreaks(n)}</span>
+                <span className="hidden sm:inline">{n}</span>
               </th>
               <td className="py-0.5 [overflow-wrap:anywhere]">{v}</td>
             </tr>
@@ -525,7 +526,7 @@ export function RequestConsole({
                 onChange={(e) => set("format", e.target.value as ConsoleControls["format"])}
                 className={INPUT}
               >
-                <option value="">default (by Accept)</option>
+                <option value="">default</option>
                 {FORMATS.map((f) => (
                   <option key={f}>{f}</option>
                 ))}
@@ -901,6 +902,12 @@ export function RequestConsole({
                 <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No body.</p>
               )}
             </section>
+          ) : null}
+          {outcome.seen?.opaque && !outcome.server ? (
+            <p className="text-sm" data-testid="console-no-replay">
+              The page cannot see which code this redirect was, and a random draw cannot be replayed to
+              describe it: give a single code to see what the server sent and follow it.
+            </p>
           ) : null}
           {outcome.networkError !== null ? (
             <p role="alert" className="text-sm text-rose-800 dark:text-rose-300">
