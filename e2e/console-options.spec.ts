@@ -183,6 +183,17 @@ test.describe("console: redirects", () => {
     expect(fetched).not.toContain("/v2");
   });
 
+  test("a weighted list that draws a redirect says it cannot be followed, rather than guess", async ({
+    page,
+  }) => {
+    const box = await openConsole(page, "/302");
+    await box.getByLabel(/^Codes/).fill("301:1,302:1");
+    const result = await sendAndWait(page);
+    await expect(result.getByTestId("console-status")).toHaveText(/opaque redirect \(status 0\)/);
+    await expect(result.getByTestId("console-no-replay")).toContainText("a random draw cannot be replayed");
+    await expect(result.getByTestId("follow-hop")).toHaveCount(0);
+  });
+
   for (const code of [301, 302, 303, 307, 308]) {
     test(`${code}: the follow view's method after a POST is the one Chromium really uses`, async ({
       page,
