@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { findings, NOW_HTTP, type CheckCase, runCheckCases } from "../test-util";
 
+import { aboutDuration } from "./util";
+
 const D: [string, string] = ["Date", NOW_HTTP];
 
 const CASES: CheckCase[] = [
@@ -263,5 +265,34 @@ runCheckCases(CASES, { sameSeverityOnly: true });
 describe("subjects", () => {
   it("name the header a finding is about", () => {
     expect(findings({ status: 405, headers: [D] }, "hdr.405-allow")[0]?.subject).toBe("Allow");
+  });
+});
+
+describe("a skewed Date", () => {
+  it("says how far off in words a reader can take in, and which way", () => {
+    // NOW_HTTP is 12:00:00; 35704 s earlier is 02:04:56.
+    const behind = findings(
+      { status: 200, headers: [["Date", "Wed, 25 Nov 2026 02:04:56 GMT"]] },
+      "hdr.date",
+    );
+    expect(behind[0]?.title).toBe("Date is off by about 10 hours");
+    expect(behind[0]?.explanation).toContain("35704 seconds behind");
+    const ahead = findings({ status: 200, headers: [["Date", "Wed, 25 Nov 2026 12:06:00 GMT"]] }, "hdr.date");
+    expect(ahead[0]?.title).toBe("Date is off by 6 minutes");
+    expect(ahead[0]?.explanation).toContain("360 seconds ahead");
+    const days = findings({ status: 200, headers: [["Date", "Sun, 22 Nov 2026 12:00:00 GMT"]] }, "hdr.date");
+    expect(days[0]?.title).toBe("Date is off by about 3 days");
+  });
+});
+
+describe("aboutDuration", () => {
+  it("rounds to the unit a person would use", () => {
+    expect(aboutDuration(301)).toBe("5 minutes");
+    expect(aboutDuration(60 * 89)).toBe("89 minutes");
+    expect(aboutDuration(3600 * 1.6)).toBe("about 2 hours");
+    expect(aboutDuration(3600 * 35)).toBe("about 35 hours");
+    expect(aboutDuration(86400 * 40)).toBe("about 40 days");
+    expect(aboutDuration(86400 * 800)).toBe("about 2 years");
+    expect(aboutDuration(60)).toBe("1 minute");
   });
 });

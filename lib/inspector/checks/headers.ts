@@ -5,7 +5,7 @@ import { parseContentRange } from "../fields/content-range";
 import { linkRels } from "../fields/link";
 import type { CheckDef, Context, FindingDraft } from "../types";
 
-import { isDelaySeconds, listValues, parseHttpDate, splitList } from "./util";
+import { aboutDuration, isDelaySeconds, listValues, parseHttpDate, splitList } from "./util";
 
 /** The registry's MUST rule for `header` on this status, if it has one. */
 function mustRule(status: number, header: string) {
@@ -464,13 +464,13 @@ export const HEADER_CHECKS: CheckDef[] = [
           cite: "RFC 9110 §5.6.7",
           subject: "Date",
         };
-      const skew = Math.abs(parsed.date.getTime() - ctx.now.getTime()) / 1000;
+      const delta = (parsed.date.getTime() - ctx.now.getTime()) / 1000;
+      const skew = Math.abs(delta);
       if (skew > 300)
         return {
           severity: "warning",
-          title: `Date is off by ${Math.round(skew)} seconds`,
-          explanation:
-            "The server's clock seems wrong, which skews cache freshness calculations. (Ignore this for a response saved long ago.)",
+          title: `Date is off by ${aboutDuration(skew)}`,
+          explanation: `Date is ${Math.round(skew)} seconds ${delta > 0 ? "ahead of" : "behind"} the Inspector's clock: the server's clock seems wrong, which skews cache freshness calculations. (Ignore this for a response saved long ago.)`,
           cite: "RFC 9110 §6.6.1",
           subject: "Date",
         };

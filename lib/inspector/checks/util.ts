@@ -23,3 +23,18 @@ export function judgeEach<T>(values: Iterable<string>, judge: (value: string) =>
   }
   return out;
 }
+
+/**
+ * A length of time as a person would say it: minutes below an hour and a half, then hours, days
+ * (from a day and a half) and years (from a year and a half), rounded: 35704 s is "about 10 hours".
+ */
+export function aboutDuration(seconds: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 90) return plural(Math.max(1, minutes), "minute");
+  const hours = seconds / 3600;
+  if (hours < 36) return `about ${plural(Math.round(hours), "hour")}`;
+  const days = seconds / 86400;
+  if (days < 548) return `about ${plural(Math.round(days), "day")}`;
+  return `about ${plural(Math.round(days / 365.25), "year")}`;
+}
