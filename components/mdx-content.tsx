@@ -6,14 +6,8 @@ import * as runtime from "react/jsx-runtime";
 import remarkGfm from "remark-gfm";
 
 import { CodeBlock } from "@/components/code-block";
-import { Snippets } from "@/components/snippets/snippets";
-import type { StatusPage } from "@/lib/content";
-import type { StatusInfo } from "@/lib/registry";
 
-import { CachingFacts } from "./status/caching-facts";
-import { HeaderRules } from "./status/header-rules";
-import { SpecLinks } from "./status/spec-links";
-import { TryIt } from "./status/try-it";
+import remarkCiteLinks from "@/lib/content/cite-links";
 import { slugify } from "@/lib/slug";
 
 function textOf(node: ReactNode): string {
@@ -94,24 +88,8 @@ const baseComponents: MDXComponents = {
 export async function MdxContent({ source, extra }: { source: string; extra: MDXComponents }) {
   const { default: Content } = await evaluate(source, {
     ...runtime,
-    remarkPlugins: [remarkGfm],
+    remarkPlugins: [remarkGfm, remarkCiteLinks],
     baseUrl: import.meta.url,
   });
   return <Content components={{ ...baseComponents, ...extra }} />;
-}
-
-/** A status page's MDX, with the registry-bound components it may place. */
-export function StatusMdx({ page, status }: { page: StatusPage; status: StatusInfo }) {
-  return (
-    <MdxContent
-      source={page.body}
-      extra={{
-        HeaderRules: () => <HeaderRules status={status} />,
-        CachingFacts: () => <CachingFacts status={status} />,
-        Snippets: () => <Snippets code={status.code} />,
-        TryIt: () => <TryIt status={status} />,
-        SpecLinks: () => <SpecLinks status={status} />,
-      }}
-    />
-  );
 }

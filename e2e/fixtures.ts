@@ -1,4 +1,4 @@
-import { test as base } from "@playwright/test";
+import { test as base, type Page } from "@playwright/test";
 
 export { expect } from "@playwright/test";
 
@@ -18,3 +18,11 @@ export const test = base.extend({
     await provide(page);
   },
 });
+
+/** Waits until React has hydrated (the layout marks <html data-hydrated>). */
+export async function hydrated(page: Page): Promise<void> {
+  await page.locator("html[data-hydrated='true']").waitFor({ state: "attached" });
+}
+
+/** The plain fixture, for tests about what loads before anyone scrolls or waits. */
+export { base };

@@ -92,6 +92,9 @@ try {
         ...Object.fromEntries(Object.keys(GOALS).map((c) => [c, lhr.categories[c].score])),
         script,
         tti: lhr.audits.interactive?.numericValue ?? NaN,
+        lcp: lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN,
+        tbt: lhr.audits["total-blocking-time"]?.numericValue ?? NaN,
+        cls: lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN,
         failing,
       });
     }
@@ -99,6 +102,13 @@ try {
     for (const c of Object.keys(GOALS)) row[c] = median(runs.map((r) => r[c]));
     row.script = median(runs.map((r) => r.script));
     row.tti = median(runs.map((r) => r.tti));
+    row.perfRange = [
+      Math.min(...runs.map((r) => r.performance)),
+      Math.max(...runs.map((r) => r.performance)),
+    ];
+    row.lcp = median(runs.map((r) => r.lcp));
+    row.tbt = median(runs.map((r) => r.tbt));
+    row.cls = Math.max(...runs.map((r) => r.cls));
     row.failing = [...new Set(runs.flatMap((r) => r.failing))];
     row.ok = Object.entries(GOALS).every(([c, g]) => row[c] >= g) && row.script <= scriptLimit(path);
     failed ||= !row.ok;
@@ -107,11 +117,11 @@ try {
   }
   const pad = (s, n) => String(s).padEnd(n);
   console.log(
-    `${pad("page", 22)}${pad("perf", 6)}${pad("a11y", 6)}${pad("bp", 6)}${pad("seo", 6)}${pad("script KB", 11)}${pad("TTI s", 7)}goal`,
+    `${pad("page", 22)}${pad("perf", 6)}${pad("(range)", 11)}${pad("a11y", 6)}${pad("bp", 6)}${pad("seo", 6)}${pad("script KB", 11)}${pad("TTI s", 7)}${pad("LCP s", 7)}${pad("TBT ms", 8)}${pad("CLS", 6)}goal`,
   );
   for (const r of rows) {
     console.log(
-      `${pad(r.path, 22)}${pad(r.performance.toFixed(2), 6)}${pad(r.accessibility.toFixed(2), 6)}${pad(r["best-practices"].toFixed(2), 6)}${pad(r.seo.toFixed(2), 6)}${pad((r.script / 1024).toFixed(1), 11)}${pad((r.tti / 1000).toFixed(1), 7)}${r.ok ? "met" : "MISSED"}${r.failing.length ? `  (failing: ${r.failing.join(", ")})` : ""}`,
+      `${pad(r.path, 22)}${pad(r.performance.toFixed(2), 6)}${pad(`${r.perfRange[0].toFixed(2)}-${r.perfRange[1].toFixed(2)}`, 11)}${pad(r.accessibility.toFixed(2), 6)}${pad(r["best-practices"].toFixed(2), 6)}${pad(r.seo.toFixed(2), 6)}${pad((r.script / 1024).toFixed(1), 11)}${pad((r.tti / 1000).toFixed(1), 7)}${pad((r.lcp / 1000).toFixed(1), 7)}${pad(Math.round(r.tbt), 8)}${pad(r.cls.toFixed(2), 6)}${r.ok ? "met" : "MISSED"}${r.failing.length ? `  (failing: ${r.failing.join(", ")})` : ""}`,
     );
   }
   console.log(

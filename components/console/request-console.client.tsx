@@ -116,12 +116,12 @@ function HeadersTable({ headers, caption }: { headers: HeaderList; caption: stri
         <caption className="sr-only">{caption}</caption>
         <tbody>
           {headers.map(([n, v], i) => (
-            <tr key={`${n}-${i}`} className="align-top">
-              <th scope="row" className="py-0.5 pr-3 font-semibold sm:whitespace-nowrap">
+            <tr key={`${n}-${i}`} className="align-top max-sm:flex max-sm:flex-col max-sm:py-1">
+              <th scope="row" className="py-0.5 pr-3 font-semibold lowercase sm:whitespace-nowrap">
                 <span className="sm:hidden">{hyphenBreaks(n)}</span>
                 <span className="hidden sm:inline">{n}</span>
               </th>
-              <td className="py-0.5 [overflow-wrap:anywhere]">{v}</td>
+              <td className="py-0.5 break-words max-sm:pl-3">{v}</td>
             </tr>
           ))}
         </tbody>

@@ -19,12 +19,22 @@ export function TryIt({ status }: { status: StatusInfo }) {
   const code = status.code;
   const note = tryItNote(status);
   return (
-    <div className="my-4 space-y-3" data-testid="try-it">
+    <div className="group my-4 space-y-3" data-testid="try-it">
       <p>{note}</p>
       <h3 className="mt-6 text-lg font-semibold">Send a request from this page</h3>
       <LazyConsole code={code} facts={consoleFacts(code)} recipes={recipesFor(code)} />
-      <h3 className="mt-6 text-lg font-semibold">Inspector</h3>
-      <InspectorPanel code={code} />
+      {/* Once the console shows a result, it carries the Inspector's findings on what came back:
+          the verdict on the typical answer steps aside, so the page never shows two Inspectors. */}
+      <section
+        aria-labelledby={`inspector-${code}`}
+        className="group-has-[[data-testid=console-result]]:hidden"
+        data-testid="typical-inspector"
+      >
+        <h3 id={`inspector-${code}`} className="mt-6 text-lg font-semibold">
+          Inspector
+        </h3>
+        <InspectorPanel code={code} />
+      </section>
     </div>
   );
 }

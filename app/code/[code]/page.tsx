@@ -7,7 +7,7 @@ import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
 
 import { CodeChip, LifecycleBadge } from "@/components/status-badge";
-import { StatusMdx } from "@/components/mdx-content";
+import { StatusMdx } from "@/components/status-mdx";
 import { ReviewFacts } from "@/components/status/review-facts";
 import { TryAside } from "@/components/status/try-aside";
 import { UnassignedCodePage } from "@/components/status/unassigned-code";
