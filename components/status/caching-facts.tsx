@@ -12,7 +12,7 @@ export function CachingFacts({ status }: { status: StatusInfo }) {
       data-testid="caching-facts"
     >
       <p>
-        <strong>Heuristically cacheable: {status.heuristicallyCacheable ? "yes" : "no"}.</strong> {fact.rule}{" "}
+        {fact.rule}{" "}
         {cites.map((l, i) => (
           <span key={l.label}>
             {i > 0 ? ", " : null}
