@@ -6,7 +6,6 @@ import { CommandPalette } from "@/components/command-palette.client";
 import { HydrationMarker } from "@/components/hydration-marker.client";
 import { SiteNavLinks } from "@/components/site-nav.client";
 import { ThemeToggle } from "@/components/theme-toggle.client";
-import { indexEntries } from "@/lib/content";
 import { OG_IMAGE, siteUrl } from "@/lib/site";
 
 import "./globals.css";
@@ -51,15 +50,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </Link>
             <div className="flex flex-wrap items-center gap-2">
               <SiteNavLinks />
-              <CommandPalette
-                items={indexEntries().map(({ code, reason, keywords, aliases, official }) => ({
-                  code,
-                  reason,
-                  keywords,
-                  aliases,
-                  official,
-                }))}
-              />
+              <CommandPalette />
               <ThemeToggle />
             </div>
           </nav>

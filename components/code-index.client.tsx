@@ -2,14 +2,48 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useMemo, useState, type KeyboardEvent } from "react";
+import { useId, useMemo, useRef, useSyncExternalStore, type KeyboardEvent } from "react";
 
 import type { IndexEntry } from "@/lib/content";
 import { CLASS_NAMES, STATUS_CLASSES } from "@/lib/registry/classes";
 import { searchCodes } from "@/lib/search";
 
 import { CodeChip, LifecycleBadge } from "./status-badge";
-import { codePath } from "@/lib/routes";
+import { codePath, homeQueryPath } from "@/lib/routes";
+
+// The filter lives in the URL (`/?q=rate`), so Back, a reload or a shared link bring it back.
+const QUERY_EVENT = "statuscodes:query";
+
+function subscribeQuery(onChange: () => void): () => void {
+  window.addEventListener("popstate", onChange);
+  window.addEventListener(QUERY_EVENT, onChange);
+  return () => {
+    window.removeEventListener("popstate", onChange);
+    window.removeEventListener(QUERY_EVENT, onChange);
+  };
+}
+
+function urlQuery(): string {
+  return new URLSearchParams(window.location.search).get("q") ?? "";
+}
+
+function setUrlQuery(query: string) {
+  const target = homeQueryPath(query);
+  window.history.replaceState(window.history.state, "", target);
+  window.dispatchEvent(new Event(QUERY_EVENT));
+}
+
+/** ↑ and ↓ move between the links of a list; ↑ on the first goes back to the filter. */
+function moveFocus(e: KeyboardEvent<HTMLElement>, input: HTMLInputElement | null) {
+  if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+  const links = [...e.currentTarget.querySelectorAll<HTMLAnchorElement>("a[data-code]")];
+  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+  if (at < 0) return;
+  e.preventDefault();
+  if (e.key === "ArrowDown") links[Math.min(at + 1, links.length - 1)]?.focus();
+  else if (at === 0) input?.focus();
+  else links[at - 1]?.focus();
+}
 
 function Row({ entry }: { entry: IndexEntry }) {
   return (
@@ -29,7 +63,9 @@ function Row({ entry }: { entry: IndexEntry }) {
 
 /** The list of every code by class, with an instant filter that works from the keyboard alone. */
 export function CodeIndex({ entries }: { entries: IndexEntry[] }) {
-  const [query, setQuery] = useState("");
+  const query = useSyncExternalStore(subscribeQuery, urlQuery, () => "");
+  const setQuery = setUrlQuery;
+  const input = useRef<HTMLInputElement>(null);
   const router = useRouter();
   const inputId = useId();
   const results = useMemo(() => searchCodes(entries, query), [entries, query]);
@@ -56,6 +92,7 @@ export function CodeIndex({ entries }: { entries: IndexEntry[] }) {
         Filter by number, name or keyword
       </label>
       <input
+        ref={input}
         id={inputId}
         type="search"
         value={query}
@@ -67,13 +104,13 @@ export function CodeIndex({ entries }: { entries: IndexEntry[] }) {
         className="mt-1 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/40 focus:outline-none dark:border-slate-600 dark:bg-slate-900"
       />
       <p id={`${inputId}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-        Enter opens the first match; ↓ moves into the list. Anywhere on the site, type a code (4 0 4) or press
-        Ctrl+K / ⌘K to jump.
+        Enter opens the first match; ↓ and ↑ move through the list. Anywhere on the site, type a code (4 0 4)
+        or press Ctrl+K / ⌘K to jump.
       </p>
       <p role="status" className="sr-only">
         {filtering ? `${results.length} matching codes` : ""}
       </p>
-      <div id="code-results">
+      <div id="code-results" onKeyDown={(e) => moveFocus(e, input.current)}>
         {filtering ? (
           results.length > 0 ? (
             <ul className="mt-6 grid gap-2 sm:grid-cols-2" aria-label="Matching codes">

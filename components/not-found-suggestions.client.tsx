@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-import { nearComparisons, nearestCodes } from "@/lib/search";
+import { nearComparisons, nearestCodes } from "@/lib/search/near";
 import { classAnchorPath, codePath, comparePath } from "@/lib/routes";
 
 /** On the 404 page: if the path looks like a status code, point at the nearest documented ones. */

@@ -187,3 +187,78 @@ test.describe("site files", () => {
     expect(missing.headers()["content-type"]).toBe("application/problem+json");
   });
 });
+
+// Issue 14 items 7 and 9: the filter survives Back, arrows move within lists, the palette shows
+// badges, comparisons and how many more codes match.
+test.describe("search, kept and complete", () => {
+  test("the index filter is in the URL and comes back on Back", async ({ page }) => {
+    await page.goto("/");
+    await page.getByLabel("Filter by number, name or keyword").fill("rate");
+    await expect(page).toHaveURL(/\/\?q=rate$/);
+    const results = page.getByRole("list", { name: "Matching codes" });
+    await results.getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/429$/);
+    await page.goBack();
+    await expect(page.getByLabel("Filter by number, name or keyword")).toHaveValue("rate");
+    await expect(results.getByRole("link").first()).toContainText("429");
+    // A shared link opens filtered too.
+    await page.goto("/?q=teapot");
+    await expect(page.getByLabel("Filter by number, name or keyword")).toHaveValue("teapot");
+    await expect(results.getByRole("link").first()).toContainText("418");
+  });
+
+  test("↓ and ↑ move within the index's results, ↑ from the first goes back to the filter", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    const filter = page.getByLabel("Filter by number, name or keyword");
+    await filter.fill("40");
+    const links = page.getByRole("list", { name: "Matching codes" }).getByRole("link");
+    await page.keyboard.press("ArrowDown");
+    await expect(links.nth(0)).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await expect(links.nth(2)).toBeFocused();
+    await page.keyboard.press("ArrowUp");
+    await expect(links.nth(1)).toBeFocused();
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp");
+    await expect(filter).toBeFocused();
+  });
+
+  test("the palette marks unofficial codes and offers comparisons", async ({ page }) => {
+    await page.goto("/");
+    await page.keyboard.press("Control+k");
+    const dialog = page.getByRole("dialog", { name: "Jump to a status code" });
+    await page.keyboard.type("token expired");
+    const unofficial = dialog.getByRole("option", { name: /498/ });
+    await expect(unofficial).toContainText("Unofficial");
+    await page.getByRole("combobox").fill("403 vs 401");
+    const compare = dialog.getByRole("option", { name: /401 Unauthorized vs 403 Forbidden/ });
+    await expect(compare).toContainText("Compare");
+    await page.getByRole("combobox").fill("forbidden");
+    await expect(dialog.getByRole("option").first()).toContainText("403");
+    // ↓ walks past the codes to the comparison; Enter opens it.
+    const options = dialog.getByRole("option");
+    const n = await options.count();
+    for (let i = 1; i < n; i++) await page.keyboard.press("ArrowDown");
+    await expect(options.nth(n - 1)).toHaveAttribute("aria-selected", "true");
+    await expect(options.nth(n - 1)).toContainText("vs");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/compare\/401-vs-403$/);
+  });
+
+  test("the palette says how many codes match beyond the eight it shows", async ({ page }) => {
+    await page.goto("/401");
+    await page.keyboard.press("Control+k");
+    const dialog = page.getByRole("dialog", { name: "Jump to a status code" });
+    await page.keyboard.type("4");
+    await expect(dialog.getByRole("option")).toHaveCount(8);
+    const count = dialog.getByTestId("palette-count");
+    await expect(count).toContainText(/\d+ more codes match/);
+    const more = Number(/(\d+) more/.exec(await count.innerText())?.[1]);
+    await count.getByRole("link", { name: "See all on the index" }).click();
+    await expect(page).toHaveURL(/\/\?q=4$/);
+    await expect(page.getByRole("list", { name: "Matching codes" }).getByRole("link")).toHaveCount(8 + more);
+  });
+});

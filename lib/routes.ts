@@ -11,6 +11,13 @@ export const HOME_PATH = "/";
 export const COMPARE_INDEX_PATH = "/compare";
 export const INSPECT_PATH = "/inspect";
 export const SIMULATOR_DOCS_PATH = "/docs/simulator";
+/** What the quick-jump searches (codes and comparisons), fetched when it is first opened. */
+export const SEARCH_INDEX_PATH = "/search-index.json";
+
+/** The index filtered by a query, e.g. `/?q=rate%20limit`. */
+export function homeQueryPath(query: string): string {
+  return query === "" ? HOME_PATH : `${HOME_PATH}?q=${encodeURIComponent(query)}`;
+}
 
 /** The simulator's route pattern as OpenAPI spells it. */
 export const SIMULATOR_ROUTE = "/api/status/{code}";

@@ -10,7 +10,7 @@ import matter from "gray-matter";
 import { z } from "zod";
 
 import { allStatuses, getStatus, type Lifecycle, type StatusClass } from "../registry";
-import type { SearchItem } from "../search";
+import type { CompareItem, SearchItem } from "../search";
 
 export const CONTENT_DIR = path.join(process.cwd(), "content");
 
@@ -203,4 +203,29 @@ export function comparisonsFor(code: number): CompareFrontmatter[] {
   return listCompareSlugs()
     .map((s) => readComparePage(s)?.frontmatter)
     .filter((f): f is CompareFrontmatter => f !== undefined && f.codes.includes(code));
+}
+
+/** One code as the quick-jump lists it. */
+export type PaletteCode = Pick<
+  IndexEntry,
+  "code" | "reason" | "keywords" | "aliases" | "official" | "lifecycle" | "cls"
+>;
+
+/** What the quick-jump searches: every code and every comparison page (served as JSON, fetched on first use). */
+export function searchIndex(): { codes: PaletteCode[]; comparisons: CompareItem[] } {
+  return {
+    codes: indexEntries().map(({ code, reason, keywords, aliases, official, lifecycle, cls }) => ({
+      code,
+      reason,
+      keywords,
+      aliases,
+      official,
+      lifecycle,
+      cls,
+    })),
+    comparisons: listCompareSlugs().flatMap((slug) => {
+      const f = readComparePage(slug)?.frontmatter;
+      return f ? [{ slug: f.slug, title: f.title, codes: f.codes }] : [];
+    }),
+  };
 }

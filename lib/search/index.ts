@@ -157,50 +157,44 @@ export function searchCodes<T extends SearchItem>(items: readonly T[], query: st
     .map((x) => x.item);
 }
 
+export { compareSlugCodes, nearComparisons, nearestCodes, resolveCompareSlug } from "./near";
+
+/** A comparison page as the quick-jump offers it. */
+export interface CompareItem {
+  slug: string;
+  title: string;
+  codes: number[];
+}
+
+/** Words that ask for a comparison without saying which one. */
+const COMPARE_WORDS = new Set([
+  "vs",
+  "versus",
+  "compare",
+  "comparison",
+  "difference",
+  "between",
+  "or",
+  "and",
+]);
+
 /**
- * For a path that is not a page (`/432`, `/4o4`, `/foo`), the codes to suggest: the closest
- * documented codes in the same class first, by numeric distance. Empty when nothing code-like was asked.
+ * Comparison pages for a query: every code it names must be on the page ("401 403", "403 vs 401"),
+ * and every other word must be a word (or the start of one) of the title ("unauthorized forbidden").
+ * Pages comparing fewer codes come first, as the more specific answer.
  */
-export function nearestCodes(codes: readonly number[], asked: string, limit = 3): number[] {
-  const digits = asked.replace(/^\//, "").replace(/[oO]/g, "0").replace(/[lI]/g, "1");
-  if (!/^\d{3}$/.test(digits)) return [];
-  const n = Number(digits);
-  const cls = Math.floor(n / 100);
-  return [...codes]
-    .sort((a, b) => {
-      const sameA = Math.floor(a / 100) === cls ? 0 : 1;
-      const sameB = Math.floor(b / 100) === cls ? 0 : 1;
-      return sameA - sameB || Math.abs(a - n) - Math.abs(b - n) || a - b;
+export function searchComparisons<T extends CompareItem>(items: readonly T[], query: string): T[] {
+  const words = normalize(query)
+    .split(" ")
+    .filter((w) => w !== "" && !STOP_WORDS.has(w) && !COMPARE_WORDS.has(w));
+  const codes = words.filter((w) => /^\d{3}$/.test(w)).map(Number);
+  const rest = words.filter((w) => !/^\d+$/.test(w));
+  if (codes.length === 0 && rest.length === 0) return [];
+  if (words.some((w) => /^\d+$/.test(w) && w.length !== 3)) return [];
+  return items
+    .filter((c) => {
+      const title = normalize(c.title).split(" ");
+      return codes.every((n) => c.codes.includes(n)) && rest.every((w) => wordMatch(w, title) >= 1.5);
     })
-    .slice(0, limit);
-}
-
-/** The codes a comparison slug names (`401-vs-403` → [401, 403]), or undefined if it is not one. */
-export function compareSlugCodes(slug: string): number[] | undefined {
-  if (!/^\d{3}(-vs-\d{3})+$/.test(slug)) return undefined;
-  return slug.split("-vs-").map(Number);
-}
-
-/**
- * The comparison page a slug means when it is not one of ours verbatim: the same codes in another
- * order (`403-vs-401`), or some of a page's codes (`308-vs-301`). Undefined when none covers them all.
- */
-export function resolveCompareSlug(asked: string, slugs: readonly string[]): string | undefined {
-  const codes = compareSlugCodes(asked);
-  if (!codes || new Set(codes).size < 2) return undefined;
-  return slugs.find((s) => {
-    const have = new Set(compareSlugCodes(s) ?? []);
-    return codes.every((c) => have.has(c));
-  });
-}
-
-/** Comparison pages sharing at least one code with what was asked, most shared first. */
-export function nearComparisons(asked: string, slugs: readonly string[]): string[] {
-  const codes = new Set(compareSlugCodes(asked.replace(/^\/?compare\//, "")) ?? []);
-  if (codes.size === 0) return [];
-  return slugs
-    .map((s) => ({ s, n: (compareSlugCodes(s) ?? []).filter((c) => codes.has(c)).length }))
-    .filter((x) => x.n > 0)
-    .sort((a, b) => b.n - a.n || a.s.localeCompare(b.s))
-    .map((x) => x.s);
+    .sort((a, b) => a.codes.length - b.codes.length || a.slug.localeCompare(b.slug));
 }
