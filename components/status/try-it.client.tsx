@@ -3,6 +3,16 @@
 import { CopyButton } from "@/components/copy-button.client";
 import { useOrigin } from "@/hooks/use-origin";
 
+/** The value with line-break opportunities after each "/" and before "?" and "&", never inside a word. */
+function breakable(value: string) {
+  return value.split(/(?<=\/)|(?=[?&])/).map((part, i) => (
+    <span key={i}>
+      {i > 0 ? <wbr /> : null}
+      {part}
+    </span>
+  ));
+}
+
 /** A labelled one-line value shown as text (not a link), with a copy button. */
 function CopyField({
   id,
@@ -33,9 +43,9 @@ function CopyField({
         <code
           data-testid={testId}
           aria-labelledby={id}
-          className="min-w-0 flex-1 overflow-x-auto font-mono text-sm break-all"
+          className="min-w-0 flex-1 font-mono text-sm break-words"
         >
-          {value}
+          {breakable(value)}
         </code>
         <CopyButton value={value} label={copyLabel} />
       </div>
