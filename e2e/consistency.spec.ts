@@ -1,12 +1,13 @@
 import type { Page } from "@playwright/test";
 
+import { openConsole } from "./console-helpers";
 import { expect, test } from "./fixtures";
 
 // Issue 14 item 8: no repeats and no inconsistencies between the page's panels.
 
 async function send(page: Page, path: string) {
-  await page.goto(path);
-  await page.getByTestId("console").getByRole("button", { name: "Send request" }).click();
+  const box = await openConsole(page, path);
+  await box.getByRole("button", { name: "Send request" }).click();
   const result = page.getByTestId("console-result");
   await expect(result).toBeVisible();
   return result;

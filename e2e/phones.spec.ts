@@ -1,5 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 
+import { openConsole } from "./console-helpers";
 import { expect, test } from "./fixtures";
 
 // Issue 14 item 6: tables on a 390 px phone are cards or scroll with a hint; nothing is cut off.
@@ -47,8 +48,8 @@ test("comparison tables are cards: the last code's value is on screen", async ({
 });
 
 test("console header values wrap at spaces and commas, never mid-word", async ({ page }) => {
-  await page.goto("/401");
-  await page.getByTestId("console").getByRole("button", { name: "Send request" }).click();
+  const box = await openConsole(page, "/401");
+  await box.getByRole("button", { name: "Send request" }).click();
   const result = page.getByTestId("console-result");
   const row = result.getByRole("row", { name: /access-control-expose-headers/ });
   await expect(row).toBeVisible();
