@@ -1,5 +1,5 @@
 /** A. Status semantics. */
-import { getStatus, reasonPhrase } from "../../registry";
+import { followMethod, getStatus, reasonPhrase } from "../../registry";
 import { firstSentences, lifecycleBadge } from "../../registry/sentences";
 import type { CheckDef } from "../types";
 
@@ -306,12 +306,7 @@ export const STATUS_CHECKS: CheckDef[] = [
     summary: "301/302 are not used to redirect a POST",
     run(ctx) {
       // The redirects whose registry entry says a POST may come back as a GET (301, 302).
-      const redirect = getStatus(ctx.status)?.redirect;
-      if (
-        !/^POST may become GET/.test(redirect?.methodChange ?? "") ||
-        ctx.method !== "POST" ||
-        !ctx.has("location")
-      )
+      if (followMethod(ctx.status) !== "post-may-become-get" || ctx.method !== "POST" || !ctx.has("location"))
         return null;
       return {
         severity: "warning",
