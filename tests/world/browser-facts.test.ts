@@ -357,4 +357,39 @@ describe("Chromium (Debian's /usr/bin/chromium)", () => {
       await s.close();
     }
   }, 30_000);
+
+  it.each([
+    ["Basic", 'Basic realm="r"', "Basic ", 2],
+    ["Digest", 'Digest realm="r", nonce="n0", qop="auth"', "Digest ", 2],
+    ["Bearer", 'Bearer realm="r"', undefined, 1],
+  ] as const)(
+    "a %s challenge on a same-origin fetch() goes to the login handler only for Basic and Digest (/401)",
+    async (_scheme, challenge, answered, requests) => {
+      // The handler Playwright answers with httpCredentials is the one that shows the login dialog in
+      // a headed browser: a scheme the browser can answer is retried with credentials, any other
+      // scheme (Bearer) reaches the page as the 401 itself.
+      const seen: (string | undefined)[] = [];
+      const s = await serve((req, res) => {
+        if (req.url !== "/private")
+          return void res.writeHead(200, { "Content-Type": "text/html" }).end(page0);
+        seen.push(req.headers.authorization);
+        if (req.headers.authorization)
+          return void res.writeHead(200, { "Content-Type": "text/plain" }).end("in");
+        res.writeHead(401, { "WWW-Authenticate": challenge, "Content-Type": "text/plain" }).end("who?");
+      });
+      const context = await browser.newContext({ httpCredentials: { username: "u", password: "p" } });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${s.base}/`);
+        const got = await page.evaluate(async () => (await fetch("/private", { cache: "no-store" })).status);
+        expect(seen).toHaveLength(requests);
+        expect(got).toBe(answered ? 200 : 401);
+        if (answered) expect(seen[1]?.startsWith(answered)).toBe(true);
+      } finally {
+        await context.close();
+        await s.close();
+      }
+    },
+    30_000,
+  );
 });
