@@ -20,6 +20,7 @@ import net from "node:net";
 
 import { ensureBuild, rssMiB, startChild } from "./lib";
 import { fdSoftLimit } from "../server/limits";
+import { freePort } from "../tests/helpers/free-port";
 
 /**
  * `--survival` (what `npm test` runs): fail only when the server did not survive: a probe not
@@ -56,17 +57,6 @@ function saw(status: number, what: string): void {
     unasked5xx++;
     if (seen5xx.length < 10) seen5xx.push(`${status} ${what}`);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 interface Answer {

@@ -7,9 +7,9 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
-import net from "node:net";
 
 import { expect, test } from "@playwright/test";
+import { freePort } from "../tests/helpers/free-port";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -20,17 +20,6 @@ interface Answer {
   status: number;
   headers: Record<string, string>;
   body: string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function ask(

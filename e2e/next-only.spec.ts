@@ -6,10 +6,10 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
 
 import { expect, test } from "./fixtures";
+import { freePort } from "../tests/helpers/free-port";
 
 const FAST_PATH_PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -30,17 +30,6 @@ function request(port: number, method: string, target: string): Promise<Answer> 
     req.setTimeout(30_000, () => req.destroy(new Error("timeout")));
     req.on("error", reject);
     req.end();
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
   });
 }
 
